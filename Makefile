@@ -1,0 +1,53 @@
+# Every target sets itself up: a fresh clone needs only Python 3.11+ (and, for browser tests, Chromium,
+# which `make test` installs from Debian when it is missing and it may).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# Material and ProperDocs print MkDocs-2 banners; these are their documented switches.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: serve build test lint validate schema render clean
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $(STAMP)
+
+## serve: preview at http://127.0.0.1:8000, rebuilding when the catalog or generator changes
+serve: $(STAMP)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## build: write the publishable site to site/ (offline: reads only the committed Hub snapshot)
+build: $(STAMP)
+	$(BIN)/python -m generator validate
+	$(BIN)/mkdocs build --strict --site-dir site
+
+## test: lint, validate the catalog, check the schema export, run every test (browser tests included)
+test: $(STAMP)
+	$(BIN)/python tests/ensure_chromium.py
+	$(MAKE) --no-print-directory lint
+	$(BIN)/python -m generator validate
+	$(BIN)/python -m generator schema --check
+	$(BIN)/python -m pytest
+
+## lint: ruff (lint and format check)
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+validate: $(STAMP)
+	$(BIN)/python -m generator validate
+
+## schema: re-export schema/model.schema.json after changing generator/schema.py
+schema: $(STAMP)
+	$(BIN)/python -m generator schema
+
+## render: write the generated Markdown pages to out/ (no MkDocs involved)
+render: $(STAMP)
+	$(BIN)/python -m generator render --out out
+
+clean:
+	rm -rf site out .pytest_cache

@@ -1,0 +1,310 @@
+"""Load and validate the whole catalog, collecting every error rather than stopping at the first.
+
+A contributor fixes a pull request in one round when the validator names each problem with its file, line,
+column and field, and says what would be valid.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .schema import Categories, Finding, ModelEntry
+from .yamlfile import YamlDocument, YamlFileError, field_name, read_yaml_file
+
+
+@dataclass(frozen=True, order=True)
+class CatalogError:
+    """One problem in one file, positioned the way editors and CI annotations expect (1-based)."""
+
+    file: str
+    line: int
+    column: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class CatalogInvalid(Exception):
+    """Raised with every error found, so the CLI can print them all."""
+
+    def __init__(self, errors: list[CatalogError]):
+        self.errors = sorted(errors)
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+
+@dataclass
+class Catalog:
+    """The validated catalog: entries by id, the kinds' definitions, and the findings."""
+
+    root: Path
+    models: dict[str, ModelEntry]
+    categories: Categories
+    findings: list[Finding] = field(default_factory=list)
+    files: dict[str, Path] = field(default_factory=dict)
+    """Source file of each model id, relative to the repository, for edit links and messages."""
+
+    def by_kind(self, kind: str) -> list[ModelEntry]:
+        return sorted((m for m in self.models.values() if m.kind == kind), key=lambda m: m.id.lower())
+
+
+def _describe(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _message(error: dict, valid_keys: list[str]) -> str:
+    """pydantic's words, plus the hint a contributor needs for YAML's usual traps."""
+    kind, value = error["type"], error.get("input")
+    if kind == "extra_forbidden":
+        key = error["loc"][-1]
+        close = difflib.get_close_matches(str(key), valid_keys, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        return f"unknown key '{key}'; {hint}valid keys: {', '.join(valid_keys)}"
+    if kind == "missing":
+        return "required key is missing"
+    message = error["msg"]
+    if kind == "string_type":
+        if isinstance(value, bool):
+            return f'{message}, got {_describe(value)}: quote it ("{str(value).lower()}") to keep it text'
+        if isinstance(value, int | float):
+            return f'{message}, got the number {_describe(value)}: quote it to keep it text, e.g. "1.10"'
+        if value is None:
+            return f"{message}, got nothing: write a value or remove the key"
+    if kind == "string_pattern_mismatch" and error["loc"] and error["loc"][0] in ("id", "alternatives"):
+        return f"{message}; a Hugging Face repo id looks like 'ProsusAI/finbert', got {_describe(value)}"
+    if kind in ("int_type", "date_type"):
+        return f"{message}, got {_describe(value)}"
+    return f"{message}, got {_describe(value)}" if value is not None else message
+
+
+def _validate(model: type[BaseModel], doc: YamlDocument, rel: str, errors: list[CatalogError]):
+    valid_keys = list(model.model_fields)
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            at_key = err["type"] == "extra_forbidden"
+            line, column = doc.key_position(loc) if at_key else doc.position(loc)
+            nested = _nested_model(model, loc)
+            keys = list(nested.model_fields) if nested else valid_keys
+            errors.append(CatalogError(rel, line, column, field_name(loc), _message(err, keys)))
+    return None
+
+
+def _nested_model(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    current: type[BaseModel] | None = model
+    for part in loc[:-1]:
+        if isinstance(part, int) or current is None:
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            return current
+        candidates = [info.annotation, *(getattr(info.annotation, "__args__", ()) or ())]
+        current = next((c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)), current)
+    return current
+
+
+def _read(path: Path, rel: str, errors: list[CatalogError]) -> YamlDocument | None:
+    try:
+        doc = read_yaml_file(path)
+    except YamlFileError as exc:
+        errors.append(CatalogError(rel, exc.line, exc.column, exc.field, exc.message))
+        return None
+    if not isinstance(doc.data, dict):
+        errors.append(CatalogError(rel, 1, 1, "", "the file must be a mapping of keys to values"))
+        return None
+    return doc
+
+
+def load_catalog(root: Path) -> Catalog:
+    """Load `root/catalog`, raising CatalogInvalid with every error found."""
+    root = Path(root)
+    catalog_dir = root / "catalog"
+    errors: list[CatalogError] = []
+
+    def rel(p: Path) -> str:
+        return p.relative_to(root).as_posix()
+
+    models: dict[str, ModelEntry] = {}
+    files: dict[str, Path] = {}
+    docs: dict[str, YamlDocument] = {}
+    seen_lower: dict[str, str] = {}
+    broken: set[str] = set()  # ids whose files have errors: pointing at them is not another error
+    models_dir = catalog_dir / "models"
+    for path in sorted(models_dir.rglob("*")) if models_dir.is_dir() else []:
+        if path.is_dir():
+            continue
+        name = rel(path)
+        if path.suffix != ".yaml":
+            errors.append(
+                CatalogError(
+                    name,
+                    1,
+                    1,
+                    "",
+                    "catalog entries must be .yaml files named catalog/models/<org>/<name>.yaml",
+                )
+            )
+            continue
+        parts = path.relative_to(models_dir).with_suffix("").parts
+        broken.add("/".join(parts))
+        doc = _read(path, name, errors)
+        if doc is None:
+            continue
+        entry = _validate(ModelEntry, doc, name, errors)
+        if entry is None:
+            continue
+        expected = "/".join(parts)
+        if len(parts) != 2 or entry.id != expected:
+            line, column = doc.position(("id",))
+            want = f"'{expected}'" if len(parts) == 2 else "an <org>/<name>.yaml path"
+            errors.append(
+                CatalogError(
+                    name,
+                    line,
+                    column,
+                    "id",
+                    f"id '{entry.id}' does not match the file "
+                    f"path: expected {want} (the file must sit at "
+                    f"catalog/models/{entry.id}.yaml)",
+                )
+            )
+            continue
+        if entry.id.lower() in seen_lower:
+            line, column = doc.position(("id",))
+            errors.append(
+                CatalogError(
+                    name,
+                    line,
+                    column,
+                    "id",
+                    f"duplicate id: '{entry.id}' is already "
+                    f"defined in {rel(files[seen_lower[entry.id.lower()]])} "
+                    "(Hub ids are case-insensitive)",
+                )
+            )
+            continue
+        seen_lower[entry.id.lower()] = entry.id
+        broken.discard(entry.id)
+        models[entry.id] = entry
+        files[entry.id] = path
+        docs[entry.id] = doc
+
+    _check_alternatives(models, docs, files, rel, errors, broken)
+
+    categories = None
+    categories_path = catalog_dir / "categories.yaml"
+    if not categories_path.is_file():
+        errors.append(CatalogError(rel(categories_path), 1, 1, "", "missing: it defines the five kinds"))
+    elif (doc := _read(categories_path, rel(categories_path), errors)) is not None:
+        categories = _validate(Categories, doc, rel(categories_path), errors)
+
+    findings = _load_findings(catalog_dir / "findings", models, rel, errors)
+
+    if errors:
+        raise CatalogInvalid(errors)
+    return Catalog(
+        root=root,
+        models=models,
+        categories=categories,
+        findings=findings,
+        files={k: Path(rel(v)) for k, v in files.items()},
+    )
+
+
+def _check_alternatives(models, docs, files, rel, errors, broken) -> None:
+    """Every alternative must exist, and must point across the specialized/general divide."""
+    ids = list(models)
+    for model_id, entry in models.items():
+        doc, name = docs[model_id], rel(files[model_id])
+        for i, alt in enumerate(entry.alternatives):
+            line, column = doc.position(("alternatives", i))
+            where = f"alternatives[{i}]"
+            if alt == model_id:
+                errors.append(
+                    CatalogError(name, line, column, where, "a model cannot be its own alternative")
+                )
+            elif alt not in models and alt not in broken:
+                close = difflib.get_close_matches(alt, ids, n=1)
+                hint = (
+                    f"; did you mean '{close[0]}'?" if close else "; add its entry first or pick a catalog id"
+                )
+                errors.append(CatalogError(name, line, column, where, f"unknown model '{alt}'{hint}"))
+        known = [models[a] for a in entry.alternatives if a in models]
+        if len(known) != len(entry.alternatives):  # already reported, here or in the alternative's file
+            continue
+        line, column = doc.key_position(("alternatives",))
+        if entry.specialized and not any(a.kind == "general" for a in known):
+            errors.append(
+                CatalogError(
+                    name,
+                    line,
+                    column,
+                    "alternatives",
+                    f"a {entry.kind}-specific model must "
+                    "name at least one general-purpose alternative (kind: general)",
+                )
+            )
+        if not entry.specialized and not any(a.specialized for a in known):
+            errors.append(
+                CatalogError(
+                    name,
+                    line,
+                    column,
+                    "alternatives",
+                    "a general model must name the "
+                    "specialists that beat it on their niche (kind other than general)",
+                )
+            )
+        if entry.domain is not None and entry.kind != "domain":
+            line, column = doc.position(("domain",))
+            errors.append(
+                CatalogError(
+                    name,
+                    line,
+                    column,
+                    "domain",
+                    "only domain-specific entries "
+                    f"(kind: domain) have a domain; this one is kind: {entry.kind}",
+                )
+            )
+
+
+def _load_findings(findings_dir: Path, models, rel, errors) -> list[Finding]:
+    findings: list[Finding] = []
+    seen: dict[str, str] = {}
+    for path in sorted(findings_dir.glob("*.yaml")) if findings_dir.is_dir() else []:
+        name = rel(path)
+        doc = _read(path, name, errors)
+        finding = _validate(Finding, doc, name, errors) if doc else None
+        if finding is None:
+            continue
+        if finding.id != path.stem:
+            line, column = doc.position(("id",))
+            errors.append(
+                CatalogError(
+                    name, line, column, "id", f"id '{finding.id}' must equal the file name '{path.stem}'"
+                )
+            )
+            continue
+        if finding.id in seen:
+            continue
+        seen[finding.id] = name
+        for i, model_id in enumerate(finding.models):
+            if model_id not in models:
+                line, column = doc.position(("models", i))
+                errors.append(
+                    CatalogError(
+                        name, line, column, f"models[{i}]", f"unknown model '{model_id}'; name a catalog id"
+                    )
+                )
+        findings.append(finding)
+    return findings

@@ -1,0 +1,55 @@
+"""Escaping for every context contributor or Hub text lands in.
+
+Generated pages are Markdown that Python-Markdown turns into HTML, and Python-Markdown passes raw HTML
+through. So one function serves Markdown and HTML alike: it turns every character that could open markup
+(HTML tags, entities, links, images, attribute lists, code spans, tables) into a numeric character reference.
+Browsers display those as the original characters; neither Markdown nor HTML can act on them.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+from markupsafe import Markup
+
+_MARKUP_CHARS = "&<>\"'`\\*_[](){}#|!~^$"
+_TO_ENTITY = str.maketrans({ch: f"&#{ord(ch)};" for ch in _MARKUP_CHARS})
+
+
+def escape_text(value: object) -> Markup:
+    """Inline text safe in Markdown and in HTML text or attribute values. Newlines fold to spaces."""
+    if value is None:
+        return Markup("")
+    if hasattr(value, "__html__"):
+        return Markup(value.__html__())
+    return Markup(" ".join(str(value).split()).translate(_TO_ENTITY))
+
+
+def escape_meta(value: str) -> str:
+    """For MkDocs front matter (`title`, `description`): themes print these into HTML unescaped."""
+    return html.escape(" ".join(value.split()), quote=True)
+
+
+def link_url(url: str) -> Markup:
+    """A schema-checked http(s) URL, made safe as a Markdown link target and an HTML attribute."""
+    if not (url.startswith("https://") or url.startswith("http://")):
+        raise ValueError(f"refusing to link to a non-web URL: {url!r}")
+    safe = url.replace("&", "&amp;").replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    for ch in "<>\"'`":
+        safe = safe.replace(ch, f"%{ord(ch):02X}")
+    return Markup(safe)
+
+
+def json_for_html(data: object) -> Markup:
+    """JSON that can sit inside a <script type="application/json"> without ending it early."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for ch, rep in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(ch, rep)
+    return Markup(text)

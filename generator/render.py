@@ -1,0 +1,221 @@
+"""Catalog + Hub snapshot → the site's pages, as a mapping of path to text.
+
+This is the pure core: no MkDocs, no network, no files written. The MkDocs adapter and
+`python -m generator render --out DIR` both write what `build_pages` returns.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from .catalog import Catalog
+from .escape import escape_meta, escape_text, link_url
+from .schema import KIND_LABELS, KINDS, Finding, ModelEntry
+from .snapshot import HubFacts
+
+HUB_URL = "https://huggingface.co"
+
+
+def human_count(n: int | None) -> str:
+    """109482240 → "109M": sizes readers compare at a glance."""
+    if n is None:
+        return ""
+    for div, unit in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if n >= div:
+            value = n / div
+            return f"{value:.1f}{unit}" if value < 10 else f"{value:.0f}{unit}"
+    return str(n)
+
+
+def human_bytes(n: int | None) -> str:
+    if n is None:
+        return ""
+    for div, unit in ((1 << 40, "TB"), (1 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")):
+        if n >= div:
+            value = n / div
+            return f"{value:.1f} {unit}" if value < 10 else f"{value:.0f} {unit}"
+    return f"{n} B"
+
+
+def model_page_path(model_id: str) -> str:
+    return f"models/{model_id}.md"
+
+
+def model_url(model_id: str) -> str:
+    """The public URL of a model page, relative to the site root (part of the site's contract)."""
+    return f"models/{model_id}/"
+
+
+def relative_link(from_page: str, to_page: str) -> str:
+    """A Markdown link between two source pages, which MkDocs checks and rewrites to URLs."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page))
+
+
+def relative_url(from_page: str, to_url: str) -> str:
+    """An href from the built page of `from_page` to a site URL, for links inside raw HTML blocks."""
+    page_dir = posixpath.dirname(from_page) if from_page.endswith("index.md") else from_page[: -len(".md")]
+    return posixpath.relpath(to_url, page_dir or ".") + "/"
+
+
+@dataclass(frozen=True)
+class ModelView:
+    """What the templates need about one model, computed once here rather than in Jinja."""
+
+    entry: ModelEntry
+    hub: HubFacts | None
+    params: int | None
+
+    @property
+    def size(self) -> str:
+        return human_count(self.params)
+
+
+def _front_matter(title: str, description: str) -> Markup:
+    meta = yaml.safe_dump(
+        {"title": escape_meta(title), "description": escape_meta(description)},
+        allow_unicode=True,
+        sort_keys=False,
+        width=1000,
+    )
+    return Markup(f"---\n{meta}---\n")
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=False,  # `finalize` escapes every value for Markdown and HTML at once; see escape.py
+        finalize=escape_text,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["url"] = link_url
+    env.filters["count"] = human_count
+    env.filters["bytes"] = human_bytes
+    env.filters["thousands"] = lambda n: "" if n is None else f"{n:,}"
+    env.filters["plural"] = lambda n, word: f"{n} {word}" if n == 1 else f"{n} {word}s"
+    env.filters["first_sentence"] = lambda text: text.split(". ")[0].rstrip(".") + "."
+    return env
+
+
+class SiteRenderer:
+    """Renders every page of one catalog; holds the lookups the pages share."""
+
+    def __init__(self, catalog: Catalog, hub: dict[str, HubFacts] | None = None):
+        self.catalog = catalog
+        self.hub = hub or {}
+        self.env = _environment()
+        self.views = {
+            mid: ModelView(
+                entry=m,
+                hub=self.hub.get(mid),
+                params=m.params if m.params is not None else getattr(self.hub.get(mid), "params", None),
+            )
+            for mid, m in catalog.models.items()
+        }
+        self.findings_by_model: dict[str, list[Finding]] = {}
+        for finding in catalog.findings:
+            for mid in finding.models:
+                self.findings_by_model.setdefault(mid, []).append(finding)
+
+    def _render(self, template: str, **context) -> str:
+        return self.env.get_template(template).render(
+            kinds=KINDS, kind_labels=KIND_LABELS, categories=self.catalog.categories, **context
+        )
+
+    def model_page(self, model_id: str) -> str:
+        view = self.views[model_id]
+        page = model_page_path(model_id)
+        alternatives = [
+            (self.views[a], relative_link(page, model_page_path(a))) for a in view.entry.alternatives
+        ]
+        return self._render(
+            "model.md.j2",
+            front=_front_matter(view.entry.name, view.entry.summary),
+            m=view.entry,
+            view=view,
+            hub=view.hub,
+            hub_url=f"{HUB_URL}/{model_id}",
+            category=getattr(self.catalog.categories, view.entry.kind),
+            category_link=relative_link(page, f"categories/{view.entry.kind}.md"),
+            alternatives=alternatives,
+            findings=self.findings_by_model.get(model_id, []),
+            findings_link=relative_link(page, "findings/index.md"),
+        )
+
+    def category_page(self, kind: str) -> str:
+        page = f"categories/{kind}.md"
+        category = getattr(self.catalog.categories, kind)
+        rows = [(self.views[m.id], relative_url(page, model_url(m.id))) for m in self.catalog.by_kind(kind)]
+        return self._render(
+            "category.md.j2",
+            front=_front_matter(category.title, category.description),
+            kind=kind,
+            category=category,
+            rows=rows,
+        )
+
+    def categories_index(self) -> str:
+        counts = {k: len(self.catalog.by_kind(k)) for k in KINDS}
+        return self._render(
+            "categories.md.j2", front=_front_matter("Categories", "The five kinds of model."), counts=counts
+        )
+
+    def home_page(self) -> str:
+        counts = {k: len(self.catalog.by_kind(k)) for k in KINDS}
+        return self._render(
+            "home.md.j2",
+            front=_front_matter("Model Atlas", "AI models catalogued by how specialized they are."),
+            counts=counts,
+            total=len(self.catalog.models),
+            findings=len(self.catalog.findings),
+        )
+
+    def findings_page(self) -> str:
+        page = "findings/index.md"
+        findings = [
+            (f, [(self.views[mid], relative_link(page, model_page_path(mid))) for mid in f.models])
+            for f in self.catalog.findings
+        ]
+        return self._render(
+            "findings.md.j2",
+            front=_front_matter(
+                "Research findings", "What research says about small specialized models, with sources."
+            ),
+            findings=findings,
+        )
+
+    def models_json(self) -> str:
+        """`api/models.json`: curated fields, kind and Hub facts of every model, for other tools."""
+        models = []
+        for mid in sorted(self.catalog.models, key=str.lower):
+            view = self.views[mid]
+            record = view.entry.model_dump(mode="json", exclude_none=True)
+            record["url"] = model_url(mid)
+            record["hub"] = view.hub.model_dump(mode="json", exclude_none=True) if view.hub else None
+            models.append(record)
+        payload = {"schema": "schema/model.schema.json", "count": len(models), "models": models}
+        return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def build_pages(catalog: Catalog, hub: dict[str, HubFacts] | None = None) -> dict[str, str]:
+    """Every generated page of the site, path → content. Paths are the site's public contract."""
+    renderer = SiteRenderer(catalog, hub)
+    pages = {
+        "index.md": renderer.home_page(),
+        "categories/index.md": renderer.categories_index(),
+        "findings/index.md": renderer.findings_page(),
+        "api/models.json": renderer.models_json(),
+    }
+    for kind in KINDS:
+        pages[f"categories/{kind}.md"] = renderer.category_page(kind)
+    for model_id in catalog.models:
+        pages[model_page_path(model_id)] = renderer.model_page(model_id)
+    return pages

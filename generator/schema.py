@@ -1,0 +1,166 @@
+"""The catalog's data model, defined once.
+
+The JSON Schema in `schema/` and every validation message come from these classes, so the editor, the
+validator and the docs can never disagree about what a valid entry is.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+Kind = Literal["task", "domain", "language", "platform", "general"]
+KINDS: tuple[str, ...] = ("task", "domain", "language", "platform", "general")
+SPECIALIZED_KINDS = frozenset(KINDS) - {"general"}
+KIND_LABELS = {
+    "task": "task-specific",
+    "domain": "domain-specific",
+    "language": "language-specific",
+    "platform": "platform-optimized",
+    "general": "general-purpose",
+}
+
+Modality = Literal["text", "vision", "audio", "multimodal", "tabular"]
+
+MODEL_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$"
+ModelId = Annotated[
+    str,
+    StringConstraints(pattern=MODEL_ID_PATTERN),
+    Field(description="A Hugging Face model repo id, `org/name`, case as on the Hub."),
+]
+
+
+def _plain_text(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("must not contain NUL characters")
+    return value
+
+
+def _text(max_length: int, description: str):
+    return Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=max_length),
+        AfterValidator(_plain_text),
+        Field(description=description),
+    ]
+
+
+def _https_url(value: str) -> str:
+    # A `javascript:` or `data:` URL is still a link; only web addresses are sources.
+    if not value.startswith("https://") and not value.startswith("http://"):
+        raise ValueError("must be a web address starting with https:// (or http://)")
+    if any(ch.isspace() for ch in value) or any(ch in value for ch in "<>\"'`"):
+        raise ValueError("must not contain spaces, quotes or angle brackets")
+    return value
+
+
+SourceUrl = Annotated[
+    str,
+    StringConstraints(min_length=10, max_length=500),
+    AfterValidator(_https_url),
+    Field(description="A web address (https://) of a model card, paper or article backing the facts."),
+]
+
+LanguageCode = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$"),
+    Field(description="ISO 639-1 code (`en`), or ISO 639-3 where no two-letter code exists."),
+]
+
+PipelineTag = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
+    Field(description="The Hub pipeline tag, e.g. `text-classification`, `automatic-speech-recognition`."),
+]
+
+LicenseId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9.+-]*$", max_length=60),
+    Field(description="License id as in the Hub card metadata, e.g. `apache-2.0`, `mit`, `cc-by-4.0`."),
+]
+
+
+class Strict(BaseModel):
+    """Base for every catalog file: an unknown key is a typo, and a number is not silently a string."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class ModelEntry(Strict):
+    """One catalog entry: what a model is for and, just as visibly, what it is not for."""
+
+    id: ModelId
+    name: _text(120, "Human-readable name.")
+    summary: _text(300, "One or two sentences: what the model is.")
+    kind: Kind = Field(description="How the model is specialized; see catalog/categories.yaml.")
+    focus: _text(100, "The one thing it is specialized for; for a general model, its breadth.")
+    domain: _text(40, "For domain models: the field, e.g. `finance`, `biomedical`.") | None = None
+    scope: _text(600, "What it does well.")
+    not_for: list[_text(300, "A concrete misuse.")] = Field(
+        min_length=1, description="What it must not be used for: concrete, not boilerplate."
+    )
+    alternatives: list[ModelId] = Field(
+        min_length=1,
+        description="Catalog ids. A specialized model names at least one general model; a general model "
+        "names the specialists that beat it on their niche.",
+    )
+    task: PipelineTag | None = None
+    modality: Modality | None = Field(default=None, description="The kind of input the model works on.")
+    languages: list[LanguageCode] | None = Field(default=None, min_length=1)
+    license: LicenseId | None = None
+    params: int | None = Field(default=None, gt=0, description="Number of parameters, as an integer.")
+    added: dt.date | None = Field(default=None, description="The date the entry joined the catalog.")
+    sources: list[SourceUrl] = Field(min_length=1, description="Web addresses backing the facts above.")
+
+    @property
+    def specialized(self) -> bool:
+        return self.kind in SPECIALIZED_KINDS
+
+
+class Category(Strict):
+    """A kind of specialization, as the category pages explain it."""
+
+    title: _text(60, "Page title.")
+    description: _text(1200, "One paragraph: what models of this kind are.")
+    how_to_tell: _text(600, "How a curator decides that an entry is of this kind.")
+
+
+class Categories(Strict):
+    """`catalog/categories.yaml`: exactly the five kinds."""
+
+    task: Category
+    domain: Category
+    language: Category
+    platform: Category
+    general: Category
+
+
+class Evidence(Strict):
+    """A measured figure behind a finding, with its unit."""
+
+    figure: _text(200, "The figure with its unit, e.g. `2.7–4.3 % accuracy`.")
+    detail: _text(600, "What was measured, on what, against what.")
+
+
+class Finding(Strict):
+    """A research claim with its evidence, limits and sources, tied to the catalog's models."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=80)]
+    title: _text(120, "Short title.")
+    claim: _text(600, "The claim, in one or two sentences.")
+    evidence: list[Evidence] = Field(min_length=1)
+    conditions: _text(800, "When the claim holds.")
+    caveats: list[_text(400, "A limit of the claim.")] = Field(min_length=1)
+    models: list[ModelId] = Field(default_factory=list, description="Catalog ids the finding concerns.")
+    sources: list[SourceUrl] = Field(min_length=1)
+
+
+def model_json_schema_text() -> str:
+    """The JSON Schema of a model entry, as committed to `schema/model.schema.json`."""
+    schema = ModelEntry.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = "https://model-atlas.invalid/schema/model.schema.json"
+    return json.dumps(schema, indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,201 @@
+"""Read a contributor's YAML file into plain data, keeping where every key and value stands.
+
+Why not `yaml.safe_load`: YAML 1.1 turns `no` into False and `1.10` into 1.1, silently accepts a repeated
+key, expands aliases without bound and forgets line numbers. Here libyaml only tokenizes (fast, in C); the
+tree is built from its events with YAML 1.2 core-schema scalars, and anchors, aliases and tags are refused
+because no catalog file needs them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+MAX_FILE_BYTES = 64 * 1024
+"""A model entry is a few hundred bytes; anything far larger is a mistake or an attack."""
+
+Path_ = tuple[str | int, ...]
+
+
+class YamlFileError(Exception):
+    """A file that cannot be read as catalog YAML, with the position of the problem (1-based)."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1, field: str = ""):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+        self.field = field
+
+
+@dataclass
+class YamlDocument:
+    """A parsed file: its data, and the 1-based (line, column) of every value and mapping key."""
+
+    data: object
+    value_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: Path_) -> tuple[int, int]:
+        """Where `path` stands, or its nearest parent that exists (a missing key points at its mapping)."""
+        for end in range(len(path), -1, -1):
+            prefix = tuple(path[:end])
+            if prefix in self.value_positions:
+                return self.value_positions[prefix]
+        return (1, 1)
+
+    def key_position(self, path: Path_) -> tuple[int, int]:
+        return self.key_positions.get(tuple(path)) or self.position(path)
+
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_OCT = re.compile(r"^0o[0-7]+$")
+_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def resolve_plain_scalar(text: str) -> object:
+    """YAML 1.2 core schema, plus ISO dates: `no`, `off`, `y` stay strings; `1.10` is a number."""
+    if _NULL.match(text):
+        return None
+    if text in _BOOL:
+        return _BOOL[text]
+    if _INT.match(text):
+        return int(text)
+    if _OCT.match(text):
+        return int(text[2:], 8)
+    if _HEX.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    if text.lower() in _SPECIAL_FLOAT:
+        return _SPECIAL_FLOAT[text.lower()]
+    if _DATE.match(text):
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return text
+    return text
+
+
+def _pos(mark) -> tuple[int, int]:
+    return (mark.line + 1, mark.column + 1)
+
+
+def field_name(path: Path_) -> str:
+    """`("not_for", 2)` → `not_for[2]`: the way a contributor would point at a value."""
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".")
+
+
+def parse_yaml_text(text: str) -> YamlDocument:
+    """Parse one YAML document into plain dicts, lists and scalars; raise YamlFileError on anything odd."""
+    doc = YamlDocument(data=None)
+    # Each open container: (container, path, pending key for mappings, key position)
+    stack: list[list] = []
+    documents = 0
+    root_set = False
+
+    def place(value: object, mark) -> Path_:
+        nonlocal root_set
+        if not stack:
+            if root_set:
+                raise YamlFileError("only one YAML document per file", *_pos(mark))
+            doc.data = value
+            root_set = True
+            path: Path_ = ()
+        else:
+            frame = stack[-1]
+            container, parent_path = frame[0], frame[1]
+            if isinstance(container, list):
+                path = (*parent_path, len(container))
+                container.append(value)
+            else:
+                key = frame[2]
+                path = (*parent_path, key)
+                container[key] = value
+                frame[2] = None
+        doc.value_positions[path] = _pos(mark)
+        return path
+
+    def expecting_key() -> bool:
+        return bool(stack) and isinstance(stack[-1][0], dict) and stack[-1][2] is None
+
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                raise YamlFileError(
+                    "aliases (*name) are not allowed in catalog files; write the value out",
+                    *_pos(event.start_mark),
+                )
+            anchor = getattr(event, "anchor", None)
+            if anchor:
+                raise YamlFileError(
+                    f"anchors (&{anchor}) are not allowed in catalog files; write values out",
+                    *_pos(event.start_mark),
+                )
+            tag = getattr(event, "tag", None)
+            if tag and isinstance(event, yaml.ScalarEvent | yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                implicit = getattr(event, "implicit", True)
+                explicit = not (implicit[0] if isinstance(implicit, tuple) else implicit)
+                if explicit:
+                    raise YamlFileError(
+                        f"tags ({tag}) are not allowed in catalog files; quote the value instead",
+                        *_pos(event.start_mark),
+                    )
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise YamlFileError("only one YAML document per file", *_pos(event.start_mark))
+            elif isinstance(event, yaml.ScalarEvent):
+                value = event.value if event.style else resolve_plain_scalar(event.value)
+                if expecting_key():
+                    frame = stack[-1]
+                    if not isinstance(value, str):
+                        value = event.value
+                    key_path = (*frame[1], value)
+                    if value in frame[0]:
+                        first = doc.key_positions[key_path]
+                        raise YamlFileError(
+                            f"duplicate key '{value}' (first set on line {first[0]}); keep one of them",
+                            *_pos(event.start_mark),
+                            field=field_name(key_path),
+                        )
+                    frame[2] = value
+                    doc.key_positions[key_path] = _pos(event.start_mark)
+                else:
+                    place(value, event.start_mark)
+            elif isinstance(event, yaml.SequenceStartEvent | yaml.MappingStartEvent):
+                if expecting_key():
+                    raise YamlFileError("a mapping key must be plain text", *_pos(event.start_mark))
+                container: list | dict = [] if isinstance(event, yaml.SequenceStartEvent) else {}
+                path = place(container, event.start_mark)
+                stack.append([container, path, None])
+            elif isinstance(event, yaml.SequenceEndEvent | yaml.MappingEndEvent):
+                stack.pop()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = _pos(mark) if mark else (1, 1)
+        raise YamlFileError(f"not valid YAML: {exc.problem or exc.context}", line, column) from None
+    return doc
+
+
+def read_yaml_file(path: Path) -> YamlDocument:
+    """Read and parse `path`, refusing oversized or non-UTF-8 files before parsing them."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise YamlFileError(f"file is {size} bytes; catalog files must be under {MAX_FILE_BYTES} bytes")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise YamlFileError("file is not UTF-8 text; save it as UTF-8", line) from None
+    return parse_yaml_text(text)

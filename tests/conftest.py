@@ -1,0 +1,143 @@
+"""Shared helpers: a throwaway repository with a small catalog, so tests never rely on the real one."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+SPECIALIST = """\
+    # yaml-language-server: $schema=../../../schema/model.schema.json
+    id: acme/fin-sentiment
+    name: Acme Fin Sentiment
+    summary: A small classifier for the sentiment of financial news sentences.
+    kind: domain
+    focus: Sentiment of financial news
+    domain: finance
+    scope: Labels English financial news sentences as positive, negative or neutral.
+    not_for:
+      - Product reviews or social media posts.
+      - Languages other than English.
+    alternatives:
+      - acme/general-encoder
+    task: text-classification
+    modality: text
+    languages: [en]
+    license: apache-2.0
+    params: 109482240
+    added: 2026-11-24
+    sources:
+      - https://huggingface.co/acme/fin-sentiment
+    """
+
+GENERAL = """\
+    id: acme/general-encoder
+    name: Acme General Encoder
+    summary: A broad English encoder that is fine-tuned for many tasks.
+    kind: general
+    focus: General English text understanding
+    scope: A base for fine-tuning on classification, tagging and question answering.
+    not_for:
+      - Running on a phone; it is large.
+    alternatives:
+      - acme/fin-sentiment
+      - acme/norsk-bert
+    task: fill-mask
+    modality: text
+    languages: [en]
+    license: mit
+    params: 335000000
+    added: 2026-11-20
+    sources:
+      - https://huggingface.co/acme/general-encoder
+    """
+
+LANGUAGE = """\
+    id: acme/norsk-bert
+    name: Acme Norsk BERT
+    summary: A Norwegian-only encoder.
+    kind: language
+    focus: Norwegian text
+    scope: Understands Bokmål and Nynorsk text.
+    not_for:
+      - Any language but Norwegian.
+    alternatives:
+      - acme/general-encoder
+    languages: [no, nb, nn]
+    sources:
+      - https://huggingface.co/acme/norsk-bert
+    """
+
+HUB_SNAPSHOT = """\
+{"id": "acme/fin-sentiment", "pulled_at": "2026-11-01T12:00:00Z", "sha": "abc123",
+ "last_modified": "2025-05-23T10:00:00Z", "downloads": 123456, "likes": 789,
+ "library_name": "transformers", "pipeline_tag": "text-classification", "tags": ["finance"],
+ "license": "apache-2.0", "languages": ["en"], "gated": false, "params": 109482240,
+ "used_storage": 1316525846, "base_models": []}
+"""
+
+FINDING = """\
+    id: small-beats-large
+    title: Small specialists can beat large generalists
+    claim: On a narrow task, a small tuned model can match a far larger general one.
+    evidence:
+      - figure: 2.7 % accuracy
+        detail: Illustrative figure for tests.
+    conditions: Narrow, well-defined tasks with in-domain training data.
+    caveats:
+      - Scope is narrow.
+    models:
+      - acme/fin-sentiment
+    sources:
+      - https://example.org/paper
+    """
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def make_repo(
+    root: Path,
+    models: dict[str, str] | None = None,
+    *,
+    site: bool = False,
+    hub: dict[str, str] | None = None,
+    findings: dict[str, str] | None = None,
+) -> Path:
+    """A repository layout with the real categories and the given entries (id → YAML text)."""
+    if models is None:
+        models = {
+            "acme/fin-sentiment": SPECIALIST,
+            "acme/general-encoder": GENERAL,
+            "acme/norsk-bert": LANGUAGE,
+        }
+    shutil.copy(REPO / "catalog" / "categories.yaml", _mkparent(root / "catalog" / "categories.yaml"))
+    for model_id, text in models.items():
+        write(root / "catalog" / "models" / f"{model_id}.yaml", text)
+    for model_id, text in (hub or {}).items():
+        write(root / "catalog" / "hub" / f"{model_id}.json", text)
+    for finding_id, text in (findings or {}).items():
+        write(root / "catalog" / "findings" / f"{finding_id}.yaml", text)
+    if site:
+        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+        shutil.copy(REPO / "CONTRIBUTING.md", root / "CONTRIBUTING.md")
+        shutil.copytree(REPO / "docs", root / "docs")
+        (root / "generator").symlink_to(REPO / "generator")
+    return root
+
+
+def _mkparent(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture
+def repo(tmp_path):
+    return make_repo(tmp_path)

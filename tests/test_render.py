@@ -1,0 +1,214 @@
+"""Rendering: golden files for each page type, escaping of untrusted text, the JSON export."""
+
+from __future__ import annotations
+
+import json
+import os
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+from conftest import FINDING, HUB_SNAPSHOT, SPECIALIST, make_repo
+
+from generator.catalog import load_catalog
+from generator.cli import main, render_site
+from generator.output import write_pages
+from generator.render import build_pages, human_count
+from generator.schema import model_json_schema_text
+from generator.snapshot import load_snapshots
+
+GOLDEN = Path(__file__).parent / "golden"
+UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
+
+
+@pytest.fixture
+def pages(tmp_path):
+    make_repo(tmp_path, hub={"acme/fin-sentiment": HUB_SNAPSHOT}, findings={"small-beats-large": FINDING})
+    return render_site(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "page, golden",
+    [
+        ("models/acme/fin-sentiment.md", "model_specialist_with_hub.md"),
+        ("models/acme/general-encoder.md", "model_general_without_hub.md"),
+        ("categories/domain.md", "category_domain.md"),
+        ("categories/index.md", "categories_index.md"),
+        ("index.md", "home.md"),
+        ("findings/index.md", "findings.md"),
+        ("api/models.json", "models.json"),
+    ],
+)
+def test_page_matches_golden_file(pages, page, golden):
+    """Reviewed snapshots of each page type; regenerate with UPDATE_GOLDEN=1 and review the diff."""
+    path = GOLDEN / golden
+    if UPDATE:
+        path.write_text(pages[page], encoding="utf-8")
+    assert pages[page] == path.read_text(encoding="utf-8")
+
+
+def test_every_model_gets_a_page_and_every_kind_a_category(pages):
+    assert {p for p in pages if p.startswith("models/")} == {
+        "models/acme/fin-sentiment.md",
+        "models/acme/general-encoder.md",
+        "models/acme/norsk-bert.md",
+    }
+    assert {f"categories/{k}.md" for k in ("task", "domain", "language", "platform", "general")} <= set(pages)
+
+
+def test_specialist_page_leads_with_its_scope(pages):
+    page = pages["models/acme/fin-sentiment.md"]
+    notice = page.index('!!! warning "Specialized:')
+    assert notice < page.index("## What it is for") < page.index("## Not for") < page.index("## Alternatives")
+    assert "- Product reviews or social media posts." in page
+    assert "[Acme General Encoder](general-encoder.md)" in page
+
+
+def test_hub_facts_are_dated_and_absence_is_said(pages):
+    assert "As of 2026-11-01" in pages["models/acme/fin-sentiment.md"]
+    assert "123,456" in pages["models/acme/fin-sentiment.md"]
+    assert "Hub data is not available" in pages["models/acme/general-encoder.md"]
+
+
+def test_findings_link_both_ways(pages):
+    assert "small-beats-large" in pages["models/acme/fin-sentiment.md"]
+    assert "[Acme Fin Sentiment](../models/acme/fin-sentiment.md)" in pages["findings/index.md"]
+
+
+def test_api_lists_every_model_with_its_hub_facts(pages):
+    data = json.loads(pages["api/models.json"])
+    assert data["count"] == 3 == len(data["models"])
+    by_id = {m["id"]: m for m in data["models"]}
+    assert by_id["acme/fin-sentiment"]["hub"]["downloads"] == 123456
+    assert by_id["acme/general-encoder"]["hub"] is None
+    assert by_id["acme/norsk-bert"]["languages"] == ["no", "nb", "nn"]
+
+
+PAYLOADS = {
+    "name": "<script>window.__xss=1</script>Evil",
+    "summary": '<img src=x onerror="window.__xss=2"> [click](javascript:window.__xss=3)',
+    "focus": '{: onclick="window.__xss=4" } <b onmouseover=alert(5)>hi</b>',
+    "scope": "![x](javascript:alert(6)) <javascript:alert(7)> `code` &lt;script&gt;",
+}
+
+
+def hostile_entry() -> str:
+    text = SPECIALIST
+    for key, value in PAYLOADS.items():
+        start = text.index(f"    {key}: ")
+        end = text.index("\n", start)
+        text = text[:start] + f"    {key}: {json.dumps(value)}" + text[end:]
+    return text.replace(
+        "    - Product reviews or social media posts.", "    - '</li><script>window.__xss=8</script>'"
+    )
+
+
+class ElementAudit(HTMLParser):
+    """Collects what a browser would act on: elements and attributes, not text."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags: set[str] = set()
+        self.bad_attrs: list[tuple[str, str, str]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        for name, value in attrs:
+            value = (value or "").strip().lower()
+            if name.startswith("on") or value.startswith(("javascript:", "data:", "vbscript:")):
+                self.bad_attrs.append((tag, name, value))
+
+
+def render_html(md_text: str) -> str:
+    """The same Markdown extensions as mkdocs.yml, so what passes here passes on the site."""
+    body = md_text.split("---\n", 2)[2] if md_text.startswith("---\n") else md_text
+    return markdown.markdown(body, extensions=["admonition", "attr_list", "md_in_html", "tables", "toc"])
+
+
+def test_untrusted_text_cannot_inject_markup(tmp_path):
+    make_repo(
+        tmp_path,
+        {
+            "acme/fin-sentiment": hostile_entry(),
+            "acme/general-encoder": __import__("conftest").GENERAL,
+            "acme/norsk-bert": __import__("conftest").LANGUAGE,
+        },
+    )
+    pages = render_site(tmp_path)
+    for path in ("models/acme/fin-sentiment.md", "categories/domain.md", "models/acme/general-encoder.md"):
+        audit = ElementAudit(render_html(pages[path]))
+        assert not audit.bad_attrs, (path, audit.bad_attrs)
+        assert not audit.tags & {"script", "img", "b", "iframe", "object"}, (path, audit.tags)
+    # The text survives, shown as text: a reader still sees what the contributor wrote.
+    html = render_html(pages["models/acme/fin-sentiment.md"])
+    assert "&#60;script&#62;window.&#95;&#95;xss=1&#60;/script&#62;Evil" in html
+
+
+def test_front_matter_is_escaped_for_themes_that_print_it_raw(tmp_path):
+    make_repo(
+        tmp_path,
+        {
+            "acme/fin-sentiment": hostile_entry(),
+            "acme/general-encoder": __import__("conftest").GENERAL,
+            "acme/norsk-bert": __import__("conftest").LANGUAGE,
+        },
+    )
+    page = render_site(tmp_path)["models/acme/fin-sentiment.md"]
+    front = page.split("---\n")[1]
+    assert "<" not in front and "&lt;script&gt;" in front
+
+
+def test_human_count():
+    assert [human_count(n) for n in (999, 1_500, 109_482_240, 1_100_000_000, 7_615_616_512)] == [
+        "999",
+        "1.5K",
+        "109M",
+        "1.1B",
+        "7.6B",
+    ]
+
+
+def test_render_writes_a_plain_folder_and_replaces_it_whole(tmp_path):
+    repo = make_repo(tmp_path / "repo")
+    out = tmp_path / "out"
+    (out / "stale").mkdir(parents=True)
+    (out / "stale" / "old.md").write_text("left over")
+    assert main(["--root", str(repo), "render", "--out", str(out)]) == 0
+    written = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
+    assert written == set(build_pages(load_catalog(repo), load_snapshots(repo, ["acme/fin-sentiment"])))
+    assert not (out / "stale").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out")]
+
+
+def test_failed_write_leaves_the_old_folder_untouched(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "index.md").write_text("old site")
+    with pytest.raises(ValueError):
+        write_pages({"index.md": "new", "../escape.md": "bad"}, out)
+    assert (out / "index.md").read_text() == "old site"
+    assert not [p for p in tmp_path.iterdir() if p.name != "out"]
+
+
+def test_committed_json_schema_is_up_to_date():
+    committed = (Path(__file__).parent.parent / "schema" / "model.schema.json").read_text(encoding="utf-8")
+    assert committed == model_json_schema_text(), "run `make schema` and commit schema/model.schema.json"
+
+
+def test_json_schema_rejects_what_the_loader_rejects():
+    schema = json.loads(model_json_schema_text())
+    assert schema["additionalProperties"] is False
+    assert set(schema["required"]) == {
+        "id",
+        "name",
+        "summary",
+        "kind",
+        "focus",
+        "scope",
+        "not_for",
+        "alternatives",
+        "sources",
+    }
+    assert schema["properties"]["kind"]["enum"] == ["task", "domain", "language", "platform", "general"]

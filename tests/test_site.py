@@ -1,0 +1,208 @@
+"""The built site: a strict MkDocs build of the real catalog and of a hostile one, read in Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from conftest import GENERAL, LANGUAGE, REPO, make_repo
+from test_render import hostile_entry
+
+from generator.catalog import load_catalog
+
+CHROMIUM = "/usr/bin/chromium"
+MKDOCS_ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+
+
+def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=root,
+        env=MKDOCS_ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("real") / "site"
+    result = mkdocs_build(REPO, site)
+    assert "WARNING" not in result.stderr, result.stderr
+    return site
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    root = make_repo(
+        tmp_path_factory.mktemp("hostile"),
+        {"acme/fin-sentiment": hostile_entry(), "acme/general-encoder": GENERAL, "acme/norsk-bert": LANGUAGE},
+        site=True,
+    )
+    mkdocs_build(root, root / "site")
+    return root / "site"
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """Serve a built site on 127.0.0.1 (random port); returns its base URL."""
+    servers = []
+
+    def start(directory: Path) -> str:
+        handler = functools.partial(QuietHandler, directory=str(directory))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.mark.build
+def test_real_catalog_builds_strict_with_every_page(real_site):
+    catalog = load_catalog(REPO)
+    for model_id in catalog.models:
+        assert (real_site / "models" / model_id / "index.html").is_file(), model_id
+    for kind in ("task", "domain", "language", "platform", "general"):
+        assert (real_site / "categories" / kind / "index.html").is_file()
+    assert (real_site / "findings" / "index.html").is_file()
+    api = json.loads((real_site / "api" / "models.json").read_text(encoding="utf-8"))
+    assert sorted(m["id"] for m in api["models"]) == sorted(catalog.models)
+    assert api["count"] == len(catalog.models)
+
+
+@pytest.mark.build
+def test_model_pages_stay_out_of_the_navigation(real_site):
+    home = (real_site / "index.html").read_text(encoding="utf-8")
+    page = (real_site / "models/ProsusAI/finbert/index.html").read_text(encoding="utf-8")
+    assert 'href="models/ProsusAI/finbert/"' not in home
+    # Each page embeds the nav: with model pages out of it, a page stays small whatever the catalog's size.
+    assert len(page.encode()) < 60_000
+
+
+@pytest.mark.build
+def test_pages_request_nothing_from_other_hosts(real_site):
+    for path in ("index.html", "models/ProsusAI/finbert/index.html", "categories/task/index.html"):
+        html = (real_site / path).read_text(encoding="utf-8")
+        for attr in ('src="http', 'href="http', "@import url(http"):
+            for chunk in html.split(attr)[1:]:
+                url = "http" + chunk.split('"', 1)[0]
+                is_link = attr.startswith("href")
+                # Plain <a href> links to sources are fine; stylesheets, scripts and fonts must be local.
+                assert is_link or url.startswith("http://127.0.0.1"), (path, url)
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+
+
+def chromium_page(playwright):
+    browser = playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        headless=True,
+        args=[
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    )
+    return browser, browser.new_page()
+
+
+@pytest.fixture(scope="session")
+def playwright():
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+
+
+def search(page, query: str) -> None:
+    """Type into Material's search box as a reader would."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=20)
+
+
+@pytest.mark.browser
+def test_search_finds_a_model_by_id_and_opens_its_page(real_site, serve, playwright):
+    base = serve(real_site)
+    browser, page = chromium_page(playwright)
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    external = []
+    page.on("request", lambda req: external.append(req.url) if not req.url.startswith(base) else None)
+    try:
+        page.goto(base)
+        search(page, "ProsusAI/finbert")
+        result = page.locator(".md-search-result__item a", has_text="FinBERT").first
+        result.wait_for(timeout=15_000)
+        result.click()
+        page.wait_for_url("**/models/ProsusAI/finbert/**", timeout=15_000)
+        assert page.locator("h1").inner_text().rstrip("¶") == "FinBERT"
+        assert "Specialized:" in page.locator(".admonition.warning").inner_text()
+    finally:
+        browser.close()
+    assert not errors
+    assert not external, external
+
+
+@pytest.mark.browser
+def test_search_finds_a_model_by_focus(real_site, serve, playwright):
+    base = serve(real_site)
+    browser, page = chromium_page(playwright)
+    try:
+        page.goto(base)
+        search(page, "voice activity")
+        page.locator(".md-search-result__item", has_text="voice").first.wait_for(timeout=15_000)
+    finally:
+        browser.close()
+
+
+@pytest.mark.browser
+def test_hostile_entry_runs_no_script(hostile_site, serve, playwright):
+    base = serve(hostile_site)
+    browser, page = chromium_page(playwright)
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    try:
+        for path in ("models/acme/fin-sentiment/", "categories/domain/", "models/acme/general-encoder/", ""):
+            page.goto(base + path)
+            page.wait_for_load_state("load")
+            page.mouse.move(300, 300)
+            assert page.evaluate("window.__xss") is None, path
+            assert (
+                page.locator("script:not([src])").evaluate_all(
+                    "els => els.filter(e => e.textContent.includes('__xss')).length"
+                )
+                == 0
+            )
+            assert page.locator("[onerror], [onclick], [onmouseover]").count() == 0, path
+            assert page.locator("a[href^='javascript']").count() == 0, path
+        page.goto(base + "models/acme/fin-sentiment/")
+        # The reader sees the contributor's text literally.
+        assert page.locator("h1").inner_text().rstrip("¶") == "<script>window.__xss=1</script>Evil"
+        assert "<script>" in page.title()
+    finally:
+        browser.close()
+    assert dialogs == []
