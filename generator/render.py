@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from .catalog import Catalog
 from .escape import escape_meta, escape_text, link_url
+from .patterns import breadth_chart_svg, chart_points, kind_stats, specialized_vs_general
 from .schema import KIND_LABELS, KINDS, Finding, ModelEntry
 from .snapshot import HubFacts
 
@@ -101,6 +102,12 @@ def _environment() -> Environment:
     env.filters["bytes"] = human_bytes
     env.filters["thousands"] = lambda n: "" if n is None else f"{n:,}"
     env.filters["plural"] = lambda n, word: f"{n} {word}" if n == 1 else f"{n} {word}s"
+    env.filters["spread_count"] = lambda s: "–" if s.median is None else (
+        f"{human_count(round(s.median))} ({human_count(round(s.low))}–{human_count(round(s.high))})")
+    env.filters["spread_bytes"] = lambda s: "–" if s.median is None else (
+        f"{human_bytes(round(s.median))} ({human_bytes(round(s.low))}–{human_bytes(round(s.high))})")
+    env.filters["spread_plain"] = lambda s: "–" if s.median is None else (
+        f"{s.median:g} ({s.low:g}–{s.high:g})")
     env.filters["first_sentence"] = lambda text: text.split(". ")[0].rstrip(".") + "."
     return env
 
@@ -192,6 +199,20 @@ class SiteRenderer:
             findings=findings,
         )
 
+    def patterns_page(self, chart: str) -> str:
+        views = list(self.views.values())
+        points = chart_points(views)
+        return self._render(
+            "patterns.md.j2",
+            front=_front_matter("Specialization patterns", "How size, breadth and kind relate across the "
+                                "catalog, computed from its entries at build time."),
+            by_kind=kind_stats(views),
+            sides=specialized_vs_general(views),
+            points=points,
+            missing=len(views) - len(points),
+            chart=chart,
+        )
+
     def models_json(self) -> str:
         """`api/models.json`: curated fields, kind and Hub facts of every model, for other tools."""
         models = []
@@ -213,6 +234,8 @@ def build_pages(catalog: Catalog, hub: dict[str, HubFacts] | None = None) -> dic
         "categories/index.md": renderer.categories_index(),
         "findings/index.md": renderer.findings_page(),
         "api/models.json": renderer.models_json(),
+        "patterns/index.md": renderer.patterns_page(chart="breadth.svg"),
+        "patterns/breadth.svg": breadth_chart_svg(chart_points(list(renderer.views.values()))),
     }
     for kind in KINDS:
         pages[f"categories/{kind}.md"] = renderer.category_page(kind)

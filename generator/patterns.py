@@ -1,0 +1,150 @@
+"""Specialization patterns computed from the catalog at build time, never typed by hand.
+
+The tables and the chart on the patterns page change whenever an entry does, so the evidence for
+"smaller is narrower" is always the catalog's own.
+"""
+
+from __future__ import annotations
+
+import io
+import statistics
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .schema import KINDS
+
+# Okabe–Ito colours (readable with colour-vision deficiencies), plus one marker per kind so the chart
+# does not rely on colour alone.
+KIND_STYLE = {
+    "task": ("#E69F00", "o"),
+    "domain": ("#56B4E9", "s"),
+    "language": ("#009E73", "^"),
+    "platform": ("#CC79A7", "D"),
+    "general": ("#0072B2", "P"),
+}
+
+
+@dataclass(frozen=True)
+class Spread:
+    """Median and range of a measure over the models that have it."""
+
+    n: int
+    median: float | None
+    low: float | None
+    high: float | None
+
+    @classmethod
+    def of(cls, values: Iterable[float | None]) -> Spread:
+        known = sorted(v for v in values if v is not None)
+        if not known:
+            return cls(0, None, None, None)
+        return cls(len(known), statistics.median(known), known[0], known[-1])
+
+
+@dataclass(frozen=True)
+class GroupStats:
+    """One row of the patterns tables: a kind, or all specialized or all general models."""
+
+    label: str
+    count: int
+    params: Spread
+    storage: Spread
+    languages: Spread
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    """One model on the chart: size against breadth."""
+
+    model_id: str
+    name: str
+    kind: str
+    params: int
+    breadth: int
+
+
+def breadth(view) -> int:
+    """How broad a model is: the number of languages it serves (curated, else Hub), at least 1."""
+    languages = view.entry.languages or (view.hub.languages if view.hub else None) or []
+    return max(1, len(languages))
+
+
+def _group(label: str, views: list) -> GroupStats:
+    return GroupStats(
+        label=label,
+        count=len(views),
+        params=Spread.of(v.params for v in views),
+        storage=Spread.of(v.hub.used_storage if v.hub else None for v in views),
+        languages=Spread.of(len(v.entry.languages) if v.entry.languages else None for v in views),
+    )
+
+
+def kind_stats(views: list) -> list[GroupStats]:
+    return [_group(kind, [v for v in views if v.entry.kind == kind]) for kind in KINDS]
+
+
+def specialized_vs_general(views: list) -> list[GroupStats]:
+    return [
+        _group("specialized", [v for v in views if v.entry.specialized]),
+        _group("general", [v for v in views if not v.entry.specialized]),
+    ]
+
+
+def chart_points(views: list) -> list[ChartPoint]:
+    points = [
+        ChartPoint(v.entry.id, v.entry.name, v.entry.kind, v.params, breadth(v)) for v in views if v.params
+    ]
+    return sorted(points, key=lambda p: (p.kind, p.params, p.model_id))
+
+
+def _short(x: float) -> str:
+    for div, unit in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if x >= div:
+            return f"{x / div:g}{unit}"
+    return f"{x:g}"
+
+
+def breadth_chart_svg(points: list[ChartPoint]) -> str:
+    """Parameter count (log) against breadth, one mark per model, drawn as a reproducible SVG."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+    from matplotlib import ticker
+
+    with matplotlib.rc_context(
+        {"svg.hashsalt": "model-atlas", "svg.fonttype": "none", "font.size": 10, "axes.titlesize": 11}
+    ):
+        fig, ax = plt.subplots(figsize=(7.5, 4.2))
+        for kind in KINDS:
+            mine = [p for p in points if p.kind == kind]
+            if not mine:
+                continue
+            colour, marker = KIND_STYLE[kind]
+            ax.scatter(
+                [p.params for p in mine],
+                [p.breadth for p in mine],
+                c=colour,
+                marker=marker,
+                s=36,
+                alpha=0.85,
+                edgecolors="#333333",
+                linewidths=0.4,
+                label=f"{kind} ({len(mine)})",
+                gid=f"marks-{kind}",
+            )
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda y, _: f"{y:g}"))
+        ax.set_ylim(bottom=0.7)
+        ax.xaxis.set_major_formatter(ticker.FuncFormatter(lambda x, _: _short(x)))
+        ax.set_xlabel("Parameters (log scale)")
+        ax.set_ylabel("Languages served (log scale)")
+        ax.grid(True, which="major", alpha=0.3)
+        if points:
+            ax.legend(title="Kind", loc="upper left", fontsize=8, title_fontsize=9, frameon=True)
+        fig.tight_layout()
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+        plt.close(fig)
+    return buffer.getvalue()

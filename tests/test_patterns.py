@@ -1,0 +1,70 @@
+"""The patterns page is computed from the catalog: adding an entry changes its tables and chart."""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree
+
+from conftest import GENERAL, LANGUAGE, SPECIALIST, make_repo
+
+from generator.cli import render_site
+from generator.patterns import Spread
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+PLATFORM = """\
+    id: acme/tiny-lm
+    name: Acme Tiny LM
+    summary: A very small language model for phones.
+    kind: platform
+    focus: On-device text generation
+    scope: Short completions on a phone CPU.
+    not_for:
+      - Long reasoning; it is tiny.
+    alternatives:
+      - acme/general-encoder
+    languages: [en]
+    params: 5000000
+    sources:
+      - https://huggingface.co/acme/tiny-lm
+    """
+
+
+def kind_row(page: str, label: str) -> str:
+    return next(line for line in page.splitlines() if line.startswith(f"| [{label}]"))
+
+
+def test_adding_an_entry_changes_the_tables_and_the_chart(tmp_path):
+    base = {"acme/fin-sentiment": SPECIALIST, "acme/general-encoder": GENERAL, "acme/norsk-bert": LANGUAGE}
+    before = render_site(make_repo(tmp_path / "before", base))
+    after = render_site(make_repo(tmp_path / "after", {**base, "acme/tiny-lm": PLATFORM}))
+
+    assert kind_row(before["patterns/index.md"], "Platform-optimized").startswith(
+        "| [Platform-optimized](../categories/platform.md) | 0 | –, 0 known"
+    )
+    assert kind_row(after["patterns/index.md"], "Platform-optimized").startswith(
+        "| [Platform-optimized](../categories/platform.md) | 1 | 5.0M &#40;5.0M–5.0M&#41;, 1 known"
+    )
+    # Specialized side: 109M alone before; the 5M model joins and the median moves to their midpoint.
+    assert "| Median parameters (range) | 109M &#40;109M–109M&#41; | 335M" in before["patterns/index.md"]
+    assert "| Median parameters (range) | 57M &#40;5.0M–109M&#41; | 335M" in after["patterns/index.md"]
+    # One mark per model with a parameter count.
+    assert count_marks(before["patterns/breadth.svg"]) == 2
+    assert count_marks(after["patterns/breadth.svg"]) == 3
+    assert "[Acme Tiny LM](../models/acme/tiny-lm.md)" in after["patterns/index.md"]
+
+
+def count_marks(svg: str) -> int:
+    """Marks drawn in the per-kind scatter groups (`gid="marks-<kind>"`), not tick marks."""
+    root = ElementTree.fromstring(svg)
+    groups = [g for g in root.iter(f"{SVG}g") if g.get("id", "").startswith("marks-")]
+    return sum(1 for g in groups for _ in g.iter(f"{SVG}use"))
+
+
+def test_chart_is_reproducible(tmp_path):
+    repo = make_repo(tmp_path)
+    assert render_site(repo)["patterns/breadth.svg"] == render_site(repo)["patterns/breadth.svg"]
+
+
+def test_spread_ignores_unknown_values():
+    assert Spread.of([None, 3, 1, None, 2]) == Spread(3, 2, 1, 3)
+    assert Spread.of([None]) == Spread(0, None, None, None)
