@@ -102,12 +102,19 @@ def _environment() -> Environment:
     env.filters["bytes"] = human_bytes
     env.filters["thousands"] = lambda n: "" if n is None else f"{n:,}"
     env.filters["plural"] = lambda n, word: f"{n} {word}" if n == 1 else f"{n} {word}s"
-    env.filters["spread_count"] = lambda s: "–" if s.median is None else (
-        f"{human_count(round(s.median))} ({human_count(round(s.low))}–{human_count(round(s.high))})")
-    env.filters["spread_bytes"] = lambda s: "–" if s.median is None else (
-        f"{human_bytes(round(s.median))} ({human_bytes(round(s.low))}–{human_bytes(round(s.high))})")
-    env.filters["spread_plain"] = lambda s: "–" if s.median is None else (
-        f"{s.median:g} ({s.low:g}–{s.high:g})")
+    env.filters["spread_count"] = lambda s: (
+        "–"
+        if s.median is None
+        else (f"{human_count(round(s.median))} ({human_count(round(s.low))}–{human_count(round(s.high))})")
+    )
+    env.filters["spread_bytes"] = lambda s: (
+        "–"
+        if s.median is None
+        else (f"{human_bytes(round(s.median))} ({human_bytes(round(s.low))}–{human_bytes(round(s.high))})")
+    )
+    env.filters["spread_plain"] = lambda s: (
+        "–" if s.median is None else (f"{s.median:g} ({s.low:g}–{s.high:g})")
+    )
     env.filters["first_sentence"] = lambda text: text.split(". ")[0].rstrip(".") + "."
     return env
 
@@ -204,8 +211,11 @@ class SiteRenderer:
         points = chart_points(views)
         return self._render(
             "patterns.md.j2",
-            front=_front_matter("Specialization patterns", "How size, breadth and kind relate across the "
-                                "catalog, computed from its entries at build time."),
+            front=_front_matter(
+                "Specialization patterns",
+                "How size, breadth and kind relate across the "
+                "catalog, computed from its entries at build time.",
+            ),
             by_kind=kind_stats(views),
             sides=specialized_vs_general(views),
             points=points,

@@ -38,7 +38,7 @@ def pages(tmp_path):
         ("index.md", "home.md"),
         ("findings/index.md", "findings.md"),
         ("api/models.json", "models.json"),
-    ("patterns/index.md", "patterns.md"),
+        ("patterns/index.md", "patterns.md"),
     ],
 )
 def test_page_matches_golden_file(pages, page, golden):
