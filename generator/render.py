@@ -16,11 +16,14 @@ from markupsafe import Markup
 
 from .catalog import Catalog
 from .escape import escape_meta, escape_text, link_url
+from .feed import atom_feed, newest_first
 from .patterns import breadth_chart_svg, chart_points, kind_stats, specialized_vs_general
 from .schema import KIND_LABELS, KINDS, Finding, ModelEntry
 from .snapshot import HubFacts
 
 HUB_URL = "https://huggingface.co"
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+RECENT_PAGE_SIZE = 100
 
 
 def human_count(n: int | None) -> str:
@@ -42,6 +45,13 @@ def human_bytes(n: int | None) -> str:
             value = n / div
             return f"{value:.1f} {unit}" if value < 10 else f"{value:.0f} {unit}"
     return f"{n} B"
+
+
+def spread_text(spread, fmt) -> str:
+    """A median and its range, "110M (87M–334M)", or a dash when nothing is known."""
+    if spread.median is None:
+        return "–"
+    return f"{fmt(spread.median)} ({fmt(spread.low)}–{fmt(spread.high)})"
 
 
 def model_page_path(model_id: str) -> str:
@@ -102,19 +112,9 @@ def _environment() -> Environment:
     env.filters["bytes"] = human_bytes
     env.filters["thousands"] = lambda n: "" if n is None else f"{n:,}"
     env.filters["plural"] = lambda n, word: f"{n} {word}" if n == 1 else f"{n} {word}s"
-    env.filters["spread_count"] = lambda s: (
-        "–"
-        if s.median is None
-        else (f"{human_count(round(s.median))} ({human_count(round(s.low))}–{human_count(round(s.high))})")
-    )
-    env.filters["spread_bytes"] = lambda s: (
-        "–"
-        if s.median is None
-        else (f"{human_bytes(round(s.median))} ({human_bytes(round(s.low))}–{human_bytes(round(s.high))})")
-    )
-    env.filters["spread_plain"] = lambda s: (
-        "–" if s.median is None else (f"{s.median:g} ({s.low:g}–{s.high:g})")
-    )
+    env.filters["spread_count"] = lambda s: spread_text(s, lambda v: human_count(round(v)))
+    env.filters["spread_bytes"] = lambda s: spread_text(s, lambda v: human_bytes(round(v)))
+    env.filters["spread_plain"] = lambda s: spread_text(s, lambda v: f"{v:g}")
     env.filters["first_sentence"] = lambda text: text.split(". ")[0].rstrip(".") + "."
     return env
 
@@ -206,6 +206,18 @@ class SiteRenderer:
             findings=findings,
         )
 
+    def recent_page(self) -> str:
+        page = "recent/index.md"
+        rows = [
+            (e, relative_link(page, model_page_path(e.id)))
+            for e in newest_first(self.catalog.models.values())[:RECENT_PAGE_SIZE]
+        ]
+        return self._render(
+            "recent.md.j2",
+            front=_front_matter("Recently added", "The newest models in the catalog, newest first."),
+            rows=rows,
+        )
+
     def patterns_page(self, chart: str) -> str:
         views = list(self.views.values())
         points = chart_points(views)
@@ -236,8 +248,13 @@ class SiteRenderer:
         return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def build_pages(catalog: Catalog, hub: dict[str, HubFacts] | None = None) -> dict[str, str]:
-    """Every generated page of the site, path → content. Paths are the site's public contract."""
+def build_pages(
+    catalog: Catalog, hub: dict[str, HubFacts] | None = None, site_url: str = DEFAULT_SITE_URL
+) -> dict[str, str]:
+    """Every generated page of the site, path → content. Paths are the site's public contract.
+
+    `site_url` is only needed where links must be absolute: the Atom feed.
+    """
     renderer = SiteRenderer(catalog, hub)
     pages = {
         "index.md": renderer.home_page(),
@@ -246,6 +263,8 @@ def build_pages(catalog: Catalog, hub: dict[str, HubFacts] | None = None) -> dic
         "api/models.json": renderer.models_json(),
         "patterns/index.md": renderer.patterns_page(chart="breadth.svg"),
         "patterns/breadth.svg": breadth_chart_svg(chart_points(list(renderer.views.values()))),
+        "recent/index.md": renderer.recent_page(),
+        "feed.xml": atom_feed(catalog.models.values(), site_url),
     }
     for kind in KINDS:
         pages[f"categories/{kind}.md"] = renderer.category_page(kind)

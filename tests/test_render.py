@@ -9,7 +9,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from conftest import FINDING, HUB_SNAPSHOT, SPECIALIST, make_repo
+from conftest import FINDING, GENERAL, HUB_SNAPSHOT, LANGUAGE, SPECIALIST, make_repo
 
 from generator.catalog import load_catalog
 from generator.cli import main, render_site
@@ -133,8 +133,8 @@ def test_untrusted_text_cannot_inject_markup(tmp_path):
         tmp_path,
         {
             "acme/fin-sentiment": hostile_entry(),
-            "acme/general-encoder": __import__("conftest").GENERAL,
-            "acme/norsk-bert": __import__("conftest").LANGUAGE,
+            "acme/general-encoder": GENERAL,
+            "acme/norsk-bert": LANGUAGE,
         },
     )
     pages = render_site(tmp_path)
@@ -152,8 +152,8 @@ def test_front_matter_is_escaped_for_themes_that_print_it_raw(tmp_path):
         tmp_path,
         {
             "acme/fin-sentiment": hostile_entry(),
-            "acme/general-encoder": __import__("conftest").GENERAL,
-            "acme/norsk-bert": __import__("conftest").LANGUAGE,
+            "acme/general-encoder": GENERAL,
+            "acme/norsk-bert": LANGUAGE,
         },
     )
     page = render_site(tmp_path)["models/acme/fin-sentiment.md"]
@@ -213,3 +213,42 @@ def test_json_schema_rejects_what_the_loader_rejects():
         "sources",
     }
     assert schema["properties"]["kind"]["enum"] == ["task", "domain", "language", "platform", "general"]
+
+
+def test_feed_is_valid_atom_newest_first(pages):
+    from xml.etree import ElementTree
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    root = ElementTree.fromstring(pages["feed.xml"])
+    assert root.tag == f"{atom}feed"
+    entries = root.findall(f"{atom}entry")
+    # The Norwegian entry has no `added` date and stays out; the others come newest first.
+    assert [e.find(f"{atom}id").text for e in entries] == [
+        "http://127.0.0.1:8000/models/acme/fin-sentiment/",
+        "http://127.0.0.1:8000/models/acme/general-encoder/",
+    ]
+    assert [e.find(f"{atom}updated").text for e in entries] == [
+        "2026-11-24T00:00:00Z",
+        "2026-11-20T00:00:00Z",
+    ]
+    assert root.find(f"{atom}updated").text == "2026-11-24T00:00:00Z"
+
+
+def test_feed_escapes_untrusted_text(tmp_path):
+    from xml.etree import ElementTree
+
+    make_repo(
+        tmp_path,
+        {"acme/fin-sentiment": hostile_entry(), "acme/general-encoder": GENERAL, "acme/norsk-bert": LANGUAGE},
+    )
+    feed = render_site(tmp_path)["feed.xml"]
+    root = ElementTree.fromstring(feed)  # still well-formed
+    titles = [e.text for e in root.iter("{http://www.w3.org/2005/Atom}title")]
+    assert "<script>window.__xss=1</script>Evil (domain): " + PAYLOADS["focus"] in titles
+    assert "<script>" not in feed
+
+
+def test_recent_page_lists_dated_entries_newest_first(pages):
+    page = pages["recent/index.md"]
+    assert page.index("[Acme Fin Sentiment]") < page.index("[Acme General Encoder]")
+    assert "Acme Norsk BERT" not in page

@@ -89,6 +89,13 @@ def test_real_catalog_builds_strict_with_every_page(real_site):
 
 
 @pytest.mark.build
+def test_every_internal_link_resolves(real_site):
+    from generator.linkcheck import check_site
+
+    assert [str(b) for b in check_site(real_site, "http://127.0.0.1:8000/")] == []
+
+
+@pytest.mark.build
 def test_model_pages_stay_out_of_the_navigation(real_site):
     home = (real_site / "index.html").read_text(encoding="utf-8")
     page = (real_site / "models/ProsusAI/finbert/index.html").read_text(encoding="utf-8")
