@@ -129,6 +129,7 @@ def make_repo(
         shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
         shutil.copy(REPO / "CONTRIBUTING.md", root / "CONTRIBUTING.md")
         shutil.copytree(REPO / "docs", root / "docs")
+        shutil.copytree(REPO / "overrides", root / "overrides")
         (root / "generator").symlink_to(REPO / "generator")
     return root
 
