@@ -45,6 +45,11 @@ validate: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/python -m generator schema
 
+## pull: refresh the Hub snapshot in catalog/hub/ (HF_ENDPOINT, HF_TOKEN; pass options as PULL_ARGS="...")
+.PHONY: pull
+pull: $(STAMP)
+	$(BIN)/python -m generator pull $(PULL_ARGS)
+
 ## render: write the generated Markdown pages to out/ (no MkDocs involved)
 render: $(STAMP)
 	$(BIN)/python -m generator render --out out

@@ -18,7 +18,7 @@ from generator.cli import render_site  # noqa: E402
 from generator.render import model_page_path  # noqa: E402
 
 try:
-    pages = render_site(ROOT)
+    pages = render_site(ROOT, mkdocs_gen_files.config["site_url"])
 except CatalogInvalid as exc:
     raise SystemExit(f"The catalog has {len(exc.errors)} error(s):\n{exc}") from None
 

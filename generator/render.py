@@ -230,7 +230,7 @@ class SiteRenderer:
             ),
             by_kind=kind_stats(views),
             sides=specialized_vs_general(views),
-            points=points,
+            points=[(p, relative_link("patterns/index.md", model_page_path(p.model_id))) for p in points],
             missing=len(views) - len(points),
             chart=chart,
         )

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .output import write_file_atomic
+
 
 class HubFacts(BaseModel):
     """What the Hub said about a model when it was last pulled. All of it is untrusted text."""
@@ -45,6 +47,18 @@ class SnapshotError(Exception):
 
 def snapshot_path(root: Path, model_id: str) -> Path:
     return Path(root) / "catalog" / "hub" / f"{model_id}.json"
+
+
+def snapshot_text(facts: HubFacts) -> str:
+    """Sorted keys, one field per line and a final newline: a refresh reads as a short, stable diff."""
+    return json.dumps(facts.model_dump(mode="json"), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def write_snapshot(root: Path, facts: HubFacts) -> Path:
+    """Replace the model's snapshot atomically: a crash leaves the old file or the new one, never half."""
+    path = snapshot_path(root, facts.id)
+    write_file_atomic(path, snapshot_text(facts))
+    return path
 
 
 def read_snapshot(root: Path, model_id: str) -> HubFacts | None:

@@ -53,6 +53,14 @@ def test_adding_an_entry_changes_the_tables_and_the_chart(tmp_path):
     assert "[Acme Tiny LM](../models/acme/tiny-lm.md)" in after["patterns/index.md"]
 
 
+def test_chart_table_links_ids_verbatim(tmp_path):
+    # Ids may hold characters the escaper turns into entities (`_`); a link target must not be escaped.
+    tiny = PLATFORM.replace("acme/tiny-lm", "acme/tiny_lm")
+    base = {"acme/fin-sentiment": SPECIALIST, "acme/general-encoder": GENERAL, "acme/norsk-bert": LANGUAGE}
+    page = render_site(make_repo(tmp_path, {**base, "acme/tiny_lm": tiny}))["patterns/index.md"]
+    assert "](../models/acme/tiny_lm.md)" in page
+
+
 def count_marks(svg: str) -> int:
     """Marks drawn in the per-kind scatter groups (`gid="marks-<kind>"`), not tick marks."""
     root = ElementTree.fromstring(svg)
