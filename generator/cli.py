@@ -12,7 +12,7 @@ from .hub import PullDeferred, PullFailed, RetryPolicy, compare_with_snapshot
 from .linkcheck import check_site
 from .output import write_file_atomic, write_pages
 from .pull import PullOptions, catalog_ids, parse_duration, pull_models
-from .render import DEFAULT_SITE_URL, build_pages
+from .render import DEFAULT_REPO_URL, DEFAULT_SITE_URL, build_pages
 from .scaffold import ScaffoldError, create_entry
 from .schema import model_json_schema_text
 from .snapshot import SnapshotError, load_snapshots
@@ -21,10 +21,15 @@ from .sources import check_sources, cited_urls
 SCHEMA_PATH = Path("schema/model.schema.json")
 
 
-def render_site(root: Path, site_url: str | None = None) -> dict[str, str]:
+def render_site(root: Path, site_url: str | None = None, repo_url: str | None = None) -> dict[str, str]:
     """Load, validate and render: what both the MkDocs adapter and `render --out` publish."""
     catalog = load_catalog(root)
-    return build_pages(catalog, load_snapshots(root, catalog.models), site_url or DEFAULT_SITE_URL)
+    return build_pages(
+        catalog,
+        load_snapshots(root, catalog.models),
+        site_url or DEFAULT_SITE_URL,
+        repo_url or DEFAULT_REPO_URL,
+    )
 
 
 def _validate(args) -> int:
@@ -43,7 +48,7 @@ def _validate(args) -> int:
 
 
 def _render(args) -> int:
-    pages = render_site(args.root, args.site_url)
+    pages = render_site(args.root, args.site_url, args.repo_url)
     write_pages(pages, args.out)
     print(f"wrote {len(pages)} pages to {args.out}")
     return 0
@@ -170,6 +175,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--site-url",
         default=os.environ.get("SITE_URL", DEFAULT_SITE_URL),
         help="the published address, for absolute links in the feed (default: $SITE_URL)",
+    )
+    render.add_argument(
+        "--repo-url",
+        default=os.environ.get("ATLAS_REPOSITORY", DEFAULT_REPO_URL),
+        help="GitHub repository for Edit and Report links (default: $ATLAS_REPOSITORY)",
     )
     render.set_defaults(func=_render)
     schema = sub.add_parser("schema", help=f"export the JSON Schema to {SCHEMA_PATH}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import posixpath
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -23,6 +24,7 @@ from .snapshot import HubFacts
 
 HUB_URL = "https://huggingface.co"
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
+DEFAULT_REPO_URL = "https://github.com/model-atlas/model-atlas"
 RECENT_PAGE_SIZE = 100
 
 
@@ -122,9 +124,12 @@ def _environment() -> Environment:
 class SiteRenderer:
     """Renders every page of one catalog; holds the lookups the pages share."""
 
-    def __init__(self, catalog: Catalog, hub: dict[str, HubFacts] | None = None):
+    def __init__(
+        self, catalog: Catalog, hub: dict[str, HubFacts] | None = None, repo_url: str = DEFAULT_REPO_URL
+    ):
         self.catalog = catalog
         self.hub = hub or {}
+        self.repo_url = repo_url.rstrip("/")
         self.env = _environment()
         self.views = {
             mid: ModelView(
@@ -162,6 +167,11 @@ class SiteRenderer:
             alternatives=alternatives,
             findings=self.findings_by_model.get(model_id, []),
             findings_link=relative_link(page, "findings/index.md"),
+            edit_url=f"{self.repo_url}/edit/main/catalog/models/{model_id}.yaml",
+            report_url=f"{self.repo_url}/issues/new?"
+            + urlencode(
+                {"template": "report-fact.yml", "title": f"Wrong fact: {model_id}", "model_id": model_id}
+            ),
         )
 
     def category_page(self, kind: str) -> str:
@@ -249,13 +259,17 @@ class SiteRenderer:
 
 
 def build_pages(
-    catalog: Catalog, hub: dict[str, HubFacts] | None = None, site_url: str = DEFAULT_SITE_URL
+    catalog: Catalog,
+    hub: dict[str, HubFacts] | None = None,
+    site_url: str = DEFAULT_SITE_URL,
+    repo_url: str = DEFAULT_REPO_URL,
 ) -> dict[str, str]:
     """Every generated page of the site, path → content. Paths are the site's public contract.
 
-    `site_url` is only needed where links must be absolute: the Atom feed.
+    `site_url` is only needed where links must be absolute (the Atom feed); `repo_url` is the GitHub
+    repository that "Edit" and "Report a problem" links point to.
     """
-    renderer = SiteRenderer(catalog, hub)
+    renderer = SiteRenderer(catalog, hub, repo_url)
     pages = {
         "index.md": renderer.home_page(),
         "categories/index.md": renderer.categories_index(),
