@@ -25,18 +25,15 @@ build: $(STAMP)
 	$(BIN)/python -m generator validate
 	$(BIN)/mkdocs build --strict --site-dir site
 
-## test: lint, validate the catalog, check the schema export, run every test (browser tests included)
+## test: lint (which validates the catalog and checks the schema export), then every test, browser tests included
 test: $(STAMP)
 	$(BIN)/python tests/ensure_chromium.py
 	$(MAKE) --no-print-directory lint
-	$(BIN)/python -m generator validate
-	$(BIN)/python -m generator schema --check
 	$(BIN)/python -m pytest
 
-## lint: ruff (lint and format check)
+## lint: the pre-commit hooks on every file: ruff, YAML hygiene, catalog validation, schema export check
 lint: $(STAMP)
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 
 validate: $(STAMP)
 	$(BIN)/python -m generator validate

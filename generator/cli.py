@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import subprocess
 import sys
 from pathlib import Path
 
+from .annotations import annotation
 from .catalog import CatalogInvalid, load_catalog
+from .changes import entries_at, entries_now, summarize
 from .hub import PullDeferred, PullFailed, RetryPolicy, compare_with_snapshot
 from .linkcheck import check_site
 from .output import write_file_atomic, write_pages
@@ -17,6 +20,7 @@ from .scaffold import ScaffoldError, create_entry
 from .schema import model_json_schema_text
 from .snapshot import SnapshotError, load_snapshots
 from .sources import check_sources, cited_urls
+from .yamlfile import read_yaml_file
 
 SCHEMA_PATH = Path("schema/model.schema.json")
 
@@ -37,8 +41,22 @@ def _validate(args) -> int:
     hub = load_snapshots(args.root, catalog.models)
     # Curated and Hub facts may disagree for good reasons (a card's rounding, a relicense): warn only.
     for model_id, facts in sorted(hub.items()):
+        path = catalog.files[model_id].as_posix()
         for mismatch in compare_with_snapshot(catalog.models[model_id], facts):
-            print(f"{catalog.files[model_id].as_posix()}: warning: {mismatch}", file=sys.stderr)
+            if args.format == "github":
+                line, column = read_yaml_file(args.root / path).key_position((mismatch.field,))
+                print(
+                    annotation(
+                        "warning",
+                        path,
+                        line,
+                        column,
+                        f"{mismatch.field} disagrees with the Hub",
+                        str(mismatch),
+                    )
+                )
+            else:
+                print(f"{path}: warning: {mismatch}", file=sys.stderr)
     kinds = {}
     for entry in catalog.models.values():
         kinds[entry.kind] = kinds.get(entry.kind, 0) + 1
@@ -124,7 +142,22 @@ def _check_sources(args) -> int:
     return 1 if dead and args.strict else 0
 
 
+def _changes(args) -> int:
+    try:
+        before = entries_at(args.root, args.base)
+    except subprocess.CalledProcessError as exc:
+        print(f"cannot read the catalog at '{args.base}': {exc.stderr.strip()}", file=sys.stderr)
+        return 2
+    print(summarize(before, entries_now(args.root)))
+    return 0
+
+
 def _add_checks(sub) -> None:
+    changes = sub.add_parser(
+        "changes", help="Markdown summary of the catalog entries changed since a git rev"
+    )
+    changes.add_argument("--base", required=True, help="git revision to compare with, e.g. origin/main")
+    changes.set_defaults(func=_changes)
     links = sub.add_parser("check-links", help="check every internal link of a built site, anchors included")
     links.add_argument("site", type=Path, help="the built site folder, e.g. site/")
     links.add_argument("--site-url", default=os.environ.get("SITE_URL", DEFAULT_SITE_URL))
@@ -166,9 +199,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path("."), help="repository root (default: .)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("validate", help="check every catalog file; print every error").set_defaults(
-        func=_validate
+    validate = sub.add_parser("validate", help="check every catalog file; print every error")
+    validate.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="github: print GitHub Actions annotations that mark the offending lines in a pull request",
     )
+    validate.set_defaults(func=_validate)
     render = sub.add_parser("render", help="write the generated pages to a plain folder")
     render.add_argument("--out", type=Path, required=True)
     render.add_argument(
@@ -196,7 +234,11 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except CatalogInvalid as exc:
         for error in exc.errors:
-            print(error, file=sys.stderr)
+            if getattr(args, "format", "text") == "github":
+                title = f"{error.field}: invalid" if error.field else "invalid catalog file"
+                print(annotation("error", error.file, error.line, error.column, title, error.message))
+            else:
+                print(error, file=sys.stderr)
         print(f"{len(exc.errors)} error(s) in the catalog", file=sys.stderr)
         return 1
     except SnapshotError as exc:
