@@ -31,6 +31,15 @@ sources = {
 sources.update({f"categories/{kind}.md": Path("catalog/categories.yaml") for kind in KINDS})
 sources["categories/index.md"] = Path("catalog/categories.yaml")
 sources["contributing.md"] = Path("CONTRIBUTING.md")
+# Pages built from many files open the template that lays them out.
+sources.update(
+    {
+        "index.md": Path("generator/templates/home.md.j2"),
+        "findings/index.md": Path("generator/templates/findings.md.j2"),
+        "patterns/index.md": Path("generator/templates/patterns.md.j2"),
+        "recent/index.md": Path("generator/templates/recent.md.j2"),
+    }
+)
 # The contributor guide lives at the repository root, where GitHub shows it; publish it on the site too.
 pages["contributing.md"] = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 

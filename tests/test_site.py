@@ -89,6 +89,14 @@ def test_real_catalog_builds_strict_with_every_page(real_site):
 
 
 @pytest.mark.build
+def test_every_model_page_links_to_its_yaml_and_the_report_form(real_site):
+    for model_id in load_catalog(REPO).models:
+        html = (real_site / "models" / model_id / "index.html").read_text(encoding="utf-8")
+        assert f"/edit/main/catalog/models/{model_id}.yaml" in html, model_id
+        assert "issues/new?template=report-fact.yml" in html and "model_id=" in html, model_id
+
+
+@pytest.mark.build
 def test_every_internal_link_resolves(real_site):
     from generator.linkcheck import check_site
 
