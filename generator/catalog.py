@@ -26,6 +26,12 @@ class CatalogError:
     field: str
     message: str
 
+    @classmethod
+    def at(cls, file: str, doc: YamlDocument, loc: tuple, message: str, *, key: bool = False) -> CatalogError:
+        """An error positioned where `loc` stands in `doc` (at its key rather than its value with `key`)."""
+        line, column = doc.key_position(loc) if key else doc.position(loc)
+        return cls(file, line, column, field_name(loc), message)
+
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
@@ -91,11 +97,11 @@ def _validate(model: type[BaseModel], doc: YamlDocument, rel: str, errors: list[
     except ValidationError as exc:
         for err in exc.errors():
             loc = tuple(err["loc"])
-            at_key = err["type"] == "extra_forbidden"
-            line, column = doc.key_position(loc) if at_key else doc.position(loc)
             nested = _nested_model(model, loc)
             keys = list(nested.model_fields) if nested else valid_keys
-            errors.append(CatalogError(rel, line, column, field_name(loc), _message(err, keys)))
+            errors.append(
+                CatalogError.at(rel, doc, loc, _message(err, keys), key=err["type"] == "extra_forbidden")
+            )
     return None
 
 
@@ -164,33 +170,19 @@ def load_catalog(root: Path) -> Catalog:
             continue
         expected = "/".join(parts)
         if len(parts) != 2 or entry.id != expected:
-            line, column = doc.position(("id",))
             want = f"'{expected}'" if len(parts) == 2 else "an <org>/<name>.yaml path"
-            errors.append(
-                CatalogError(
-                    name,
-                    line,
-                    column,
-                    "id",
-                    f"id '{entry.id}' does not match the file "
-                    f"path: expected {want} (the file must sit at "
-                    f"catalog/models/{entry.id}.yaml)",
-                )
+            message = (
+                f"id '{entry.id}' does not match the file path: expected {want} "
+                f"(the file must sit at catalog/models/{entry.id}.yaml)"
             )
+            errors.append(CatalogError.at(name, doc, ("id",), message))
             continue
         if entry.id.lower() in seen_lower:
-            line, column = doc.position(("id",))
-            errors.append(
-                CatalogError(
-                    name,
-                    line,
-                    column,
-                    "id",
-                    f"duplicate id: '{entry.id}' is already "
-                    f"defined in {rel(files[seen_lower[entry.id.lower()]])} "
-                    "(Hub ids are case-insensitive)",
-                )
+            first = rel(files[seen_lower[entry.id.lower()]])
+            message = (
+                f"duplicate id: '{entry.id}' is already defined in {first} (Hub ids are case-insensitive)"
             )
+            errors.append(CatalogError.at(name, doc, ("id",), message))
             continue
         seen_lower[entry.id.lower()] = entry.id
         broken.discard(entry.id)
@@ -226,61 +218,40 @@ def _check_alternatives(models, docs, files, rel, errors, broken) -> None:
     for model_id, entry in models.items():
         doc, name = docs[model_id], rel(files[model_id])
         for i, alt in enumerate(entry.alternatives):
-            line, column = doc.position(("alternatives", i))
-            where = f"alternatives[{i}]"
             if alt == model_id:
                 errors.append(
-                    CatalogError(name, line, column, where, "a model cannot be its own alternative")
+                    CatalogError.at(name, doc, ("alternatives", i), "a model cannot be its own alternative")
                 )
             elif alt not in models and alt not in broken:
                 close = difflib.get_close_matches(alt, ids, n=1)
-                hint = (
-                    f"; did you mean '{close[0]}'?" if close else "; add its entry first or pick a catalog id"
+                hint = f"did you mean '{close[0]}'?" if close else "add its entry first or pick a catalog id"
+                errors.append(
+                    CatalogError.at(name, doc, ("alternatives", i), f"unknown model '{alt}'; {hint}")
                 )
-                errors.append(CatalogError(name, line, column, where, f"unknown model '{alt}'{hint}"))
         known = [models[a] for a in entry.alternatives if a in models]
         if len(known) != len(entry.alternatives):  # already reported, here or in the alternative's file
             continue
-        line, column = doc.key_position(("alternatives",))
         if entry.specialized and not any(a.kind == "general" for a in known):
-            errors.append(
-                CatalogError(
-                    name,
-                    line,
-                    column,
-                    "alternatives",
-                    f"a {entry.kind}-specific model must "
-                    "name at least one general-purpose alternative (kind: general)",
-                )
+            message = (
+                f"a {entry.kind}-specific model must name at least one general-purpose alternative "
+                "(kind: general)"
             )
+            errors.append(CatalogError.at(name, doc, ("alternatives",), message, key=True))
         if not entry.specialized and not any(a.specialized for a in known):
-            errors.append(
-                CatalogError(
-                    name,
-                    line,
-                    column,
-                    "alternatives",
-                    "a general model must name the "
-                    "specialists that beat it on their niche (kind other than general)",
-                )
+            message = (
+                "a general model must name the specialists that beat it on their niche "
+                "(kind other than general)"
             )
+            errors.append(CatalogError.at(name, doc, ("alternatives",), message, key=True))
         if entry.domain is not None and entry.kind != "domain":
-            line, column = doc.position(("domain",))
-            errors.append(
-                CatalogError(
-                    name,
-                    line,
-                    column,
-                    "domain",
-                    "only domain-specific entries "
-                    f"(kind: domain) have a domain; this one is kind: {entry.kind}",
-                )
+            message = (
+                f"only domain-specific entries (kind: domain) have a domain; this one is kind: {entry.kind}"
             )
+            errors.append(CatalogError.at(name, doc, ("domain",), message))
 
 
 def _load_findings(findings_dir: Path, models, rel, errors) -> list[Finding]:
     findings: list[Finding] = []
-    seen: dict[str, str] = {}
     for path in sorted(findings_dir.glob("*.yaml")) if findings_dir.is_dir() else []:
         name = rel(path)
         doc = _read(path, name, errors)
@@ -288,23 +259,12 @@ def _load_findings(findings_dir: Path, models, rel, errors) -> list[Finding]:
         if finding is None:
             continue
         if finding.id != path.stem:
-            line, column = doc.position(("id",))
-            errors.append(
-                CatalogError(
-                    name, line, column, "id", f"id '{finding.id}' must equal the file name '{path.stem}'"
-                )
-            )
+            message = f"id '{finding.id}' must equal the file name '{path.stem}'"
+            errors.append(CatalogError.at(name, doc, ("id",), message))
             continue
-        if finding.id in seen:
-            continue
-        seen[finding.id] = name
         for i, model_id in enumerate(finding.models):
             if model_id not in models:
-                line, column = doc.position(("models", i))
-                errors.append(
-                    CatalogError(
-                        name, line, column, f"models[{i}]", f"unknown model '{model_id}'; name a catalog id"
-                    )
-                )
+                message = f"unknown model '{model_id}'; name a catalog id"
+                errors.append(CatalogError.at(name, doc, ("models", i), message))
         findings.append(finding)
     return findings
