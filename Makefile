@@ -28,6 +28,7 @@ build: $(STAMP)
 ## test: lint (which validates the catalog and checks the schema export), then every test, browser tests included
 test: $(STAMP)
 	$(BIN)/python tests/ensure_chromium.py
+	$(BIN)/python tests/js/ensure_axe.py
 	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest
 

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from .catalog import Catalog
 from .escape import escape_meta, escape_text, link_url
 from .feed import atom_feed, newest_first
+from .finder import finder_pages
 from .patterns import breadth_chart_svg, chart_points, kind_stats, specialized_vs_general
 from .schema import KIND_LABELS, KINDS, Finding, ModelEntry
 from .snapshot import HubFacts
@@ -279,6 +280,7 @@ def build_pages(
         "patterns/breadth.svg": breadth_chart_svg(chart_points(list(renderer.views.values()))),
         "recent/index.md": renderer.recent_page(),
         "feed.xml": atom_feed(catalog.models.values(), site_url),
+        **finder_pages(catalog, hub),
     }
     for kind in KINDS:
         pages[f"categories/{kind}.md"] = renderer.category_page(kind)

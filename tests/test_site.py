@@ -2,44 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import os
-import subprocess
-import sys
-import threading
 from pathlib import Path
 
 import pytest
-from conftest import GENERAL, LANGUAGE, REPO, make_repo
+from conftest import GENERAL, LANGUAGE, REPO, chromium_page, make_repo, mkdocs_build
 from test_render import hostile_entry
 
 from generator.catalog import load_catalog
-
-CHROMIUM = "/usr/bin/chromium"
-MKDOCS_ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
-
-
-def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=root,
-        env=MKDOCS_ENV,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result
-
-
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("real") / "site"
-    result = mkdocs_build(REPO, site)
-    assert "WARNING" not in result.stderr, result.stderr
-    return site
 
 
 @pytest.fixture(scope="session")
@@ -51,28 +21,6 @@ def hostile_site(tmp_path_factory) -> Path:
     )
     mkdocs_build(root, root / "site")
     return root / "site"
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="session")
-def serve():
-    """Serve a built site on 127.0.0.1 (random port); returns its base URL."""
-    servers = []
-
-    def start(directory: Path) -> str:
-        handler = functools.partial(QuietHandler, directory=str(directory))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
-
-    yield start
-    for server in servers:
-        server.shutdown()
 
 
 @pytest.mark.build
@@ -123,33 +71,6 @@ def test_pages_request_nothing_from_other_hosts(real_site):
                 # Plain <a href> links to sources are fine; stylesheets, scripts and fonts must be local.
                 assert is_link or url.startswith("http://127.0.0.1"), (path, url)
         assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
-
-
-def chromium_page(playwright):
-    browser = playwright.chromium.launch(
-        executable_path=CHROMIUM,
-        headless=True,
-        args=[
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            "--disable-quic",
-        ],
-    )
-    return browser, browser.new_page()
-
-
-@pytest.fixture(scope="session")
-def playwright():
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: run `make test`, which installs Debian's chromium")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        yield p
 
 
 def search(page, query: str) -> None:

@@ -1,0 +1,121 @@
+"""The compact indexes behind the finder (`finder/`) and the comparison page (`compare/`).
+
+Both pages run in the reader's browser with no server, so they read JSON generated here at build time
+rather than the full `api/models.json`, which carries every curated field and Hub fact and grows with the
+catalog. The data is split in two files by who needs it:
+
+- `api/finder.json`: one short record per model, with exactly what the finder filters, sorts, shows and
+  warns with (the warning quotes `not_for` and offers the alternatives, so both are here). The finder
+  fetches only this file.
+- `api/compare.json`: what only the comparison adds, each model's `scope` (the longest curated text, up
+  to 600 characters) and the findings with the models they concern. The comparison fetches both files;
+  the finder never pays for them.
+
+Curated values win; a missing curated task, license, language list or parameter count falls back to the
+Hub snapshot. Hub values are untrusted text: a Hub pipeline tag, license or language code that does not
+match the schema's pattern is dropped rather than offered as a filter. Every string remains untrusted:
+the pages' scripts put it into the DOM as text, never as markup.
+
+Keys of a model record in `api/finder.json` (absent when unknown):
+
+    i   id                     k   kind                 t   task (pipeline tag)
+    n   name                   f   focus                m   modality
+    s   summary                d   domain               l   languages
+    c   license                p   parameters           b   storage in bytes (Hub)
+    g   gated (Hub, boolean)   dl  downloads (Hub)      lk  likes (Hub)
+    h   Hub snapshot date      x   not for (list)       a   alternatives (ids)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .catalog import Catalog
+from .schema import KIND_LABELS, KINDS, ModelEntry
+from .snapshot import HubFacts
+
+FINDER_INDEX = "api/finder.json"
+COMPARE_INDEX = "api/compare.json"
+INDEX_VERSION = 1
+
+_PIPELINE_TAG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_LICENSE = re.compile(r"^[a-z0-9][a-z0-9.+-]*$")
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+
+
+def _valid(value: str | None, pattern: re.Pattern, max_length: int = 60) -> str | None:
+    return value if isinstance(value, str) and len(value) <= max_length and pattern.match(value) else None
+
+
+def _hub_languages(hub: HubFacts | None) -> list[str]:
+    return [code for code in (hub.languages if hub else []) if _valid(code, _LANGUAGE, 12)]
+
+
+def finder_record(entry: ModelEntry, hub: HubFacts | None) -> dict:
+    """One model's record: curated values first, the Hub snapshot where the entry says nothing."""
+    record: dict = {
+        "i": entry.id,
+        "n": entry.name,
+        "k": entry.kind,
+        "f": entry.focus,
+        "s": entry.summary,
+        "d": entry.domain,
+        "t": entry.task or _valid(hub and hub.pipeline_tag, _PIPELINE_TAG),
+        "m": entry.modality,
+        "l": list(entry.languages) if entry.languages else _hub_languages(hub) or None,
+        "c": entry.license or _valid(hub and hub.license, _LICENSE),
+        "p": entry.params if entry.params is not None else (hub.params if hub else None) or None,
+    }
+    if hub is not None:
+        record.update(
+            {
+                "b": hub.used_storage or None,
+                "g": None if hub.gated is None else bool(hub.gated),
+                "dl": hub.downloads,
+                "lk": hub.likes,
+                "h": hub.as_of,
+            }
+        )
+    record["x"] = list(entry.not_for)
+    record["a"] = list(entry.alternatives)
+    return {key: value for key, value in record.items() if value is not None}
+
+
+def _dump(payload: dict) -> str:
+    # Compact: the browser downloads this on every visit to the finder.
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"
+
+
+def finder_index(catalog: Catalog, hub: dict[str, HubFacts] | None = None) -> str:
+    """`api/finder.json`: every model, sorted by id, with the kinds' labels the pages print."""
+    hub = hub or {}
+    ids = sorted(catalog.models, key=str.lower)
+    return _dump(
+        {
+            "v": INDEX_VERSION,
+            "kinds": {kind: KIND_LABELS[kind] for kind in KINDS},
+            "count": len(ids),
+            "models": [finder_record(catalog.models[mid], hub.get(mid)) for mid in ids],
+        }
+    )
+
+
+def compare_index(catalog: Catalog) -> str:
+    """`api/compare.json`: each model's scope, and the findings with the models they concern."""
+    ids = sorted(catalog.models, key=str.lower)
+    return _dump(
+        {
+            "v": INDEX_VERSION,
+            "scope": {mid: catalog.models[mid].scope for mid in ids},
+            "findings": [
+                {"id": f.id, "title": f.title, "models": [m for m in f.models if m in catalog.models]}
+                for f in catalog.findings
+            ],
+        }
+    )
+
+
+def finder_pages(catalog: Catalog, hub: dict[str, HubFacts] | None = None) -> dict[str, str]:
+    """Both indexes, path → content, for `render.build_pages`."""
+    return {FINDER_INDEX: finder_index(catalog, hub), COMPARE_INDEX: compare_index(catalog)}

@@ -1,0 +1,642 @@
+"""The finder and the comparison: their index, their pages in Chromium, and accessibility checks.
+
+Expected result sets are computed here from the catalog (and Hub snapshots) with the semantics the finder
+page documents, never copied from the page itself: a filter URL must show exactly those models.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import pytest
+from conftest import GENERAL, HUB_SNAPSHOT, LANGUAGE, REPO, chromium_page, make_repo, mkdocs_build
+from test_render import PAYLOADS, hostile_entry
+
+from generator.catalog import load_catalog
+from generator.finder import COMPARE_INDEX, FINDER_INDEX, compare_index, finder_index
+from generator.render import build_pages
+from generator.snapshot import load_snapshots
+
+AXE = Path(__file__).parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
+
+# A Hub snapshot for the general model of the small test catalog: gated, with storage and downloads, and
+# with a task and license the curated entry leaves to the Hub.
+GATED_SNAPSHOT = """\
+{"id": "acme/general-encoder", "pulled_at": "2026-11-02T12:00:00Z", "downloads": 999999, "likes": 5,
+ "pipeline_tag": "fill-mask", "license": "mit", "languages": ["en"], "gated": "manual",
+ "params": 335000000, "used_storage": 2000000000}
+"""
+NORSK_SNAPSHOT = """\
+{"id": "acme/norsk-bert", "pulled_at": "2026-11-03T12:00:00Z", "downloads": 10, "likes": 1,
+ "pipeline_tag": "fill-mask", "license": "NOT A LICENSE <b>", "languages": ["en", "<script>"],
+ "gated": false, "params": 124000000, "used_storage": 500000000}
+"""
+
+
+# ------------------------------------------------------------------------------------------------------
+# The finder's semantics, restated in Python (see docs/finder/index.md, "How the finder judges fit")
+# ------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Facts:
+    id: str
+    name: str
+    kind: str
+    focus: str
+    summary: str
+    domain: str | None
+    task: str | None
+    modality: str | None
+    languages: tuple[str, ...]
+    license: str | None
+    params: int | None
+    storage: int | None
+    gated: bool | None
+    downloads: int | None
+    not_for: tuple[str, ...]
+    alternatives: tuple[str, ...]
+
+
+def catalog_facts(root: Path) -> dict[str, Facts]:
+    """Every model's facts as the finder uses them: curated values first, then the Hub snapshot."""
+    catalog = load_catalog(root)
+    hub = load_snapshots(root, catalog.models)
+    facts = {}
+    for mid, m in catalog.models.items():
+        h = hub.get(mid)
+        facts[mid] = Facts(
+            id=mid,
+            name=m.name,
+            kind=m.kind,
+            focus=m.focus,
+            summary=m.summary,
+            domain=m.domain,
+            task=m.task or (h.pipeline_tag if h else None),
+            modality=m.modality,
+            languages=tuple(m.languages or (h.languages if h else ())),
+            license=m.license or (h.license if h else None),
+            params=m.params if m.params is not None else (h.params if h else None),
+            storage=h.used_storage if h else None,
+            gated=None if h is None or h.gated is None else bool(h.gated),
+            downloads=h.downloads if h else None,
+            not_for=tuple(m.not_for),
+            alternatives=tuple(m.alternatives),
+        )
+    return facts
+
+
+MULTI = ("task", "lang")
+
+
+def parse_filters(query: str) -> dict:
+    """As the page reads its address: the first value of a single filter, every value of a multiple one."""
+    filters: dict = {"task": [], "lang": []}
+    for key, value in parse_qsl(query):
+        if key in MULTI:
+            for part in (v.strip() for v in value.split(",")):
+                if part and part not in filters[key]:
+                    filters[key].append(part)
+        else:
+            filters.setdefault(key, value.strip())
+    return filters
+
+
+def parse_count(text: str) -> float | None:
+    """ "350M", "1.5B" or a plain number of parameters."""
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([kmbt]?)", text, re.IGNORECASE)
+    units = {"": 1, "k": 1e3, "m": 1e6, "b": 1e9, "t": 1e12}
+    return float(match[1]) * units[match[2].lower()] if match else None
+
+
+def parse_bytes(text: str) -> float | None:
+    """ "500MB", "1GB" or a plain number of bytes, in binary units."""
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:([kmgt])i?b?|b)?", text, re.IGNORECASE)
+    powers = {"k": 1, "m": 2, "g": 3, "t": 4}
+    return float(match[1]) * 1024 ** powers.get((match[2] or "").lower(), 0) if match else None
+
+
+def failed_filters(m: Facts, f: dict) -> list[str]:
+    failed = []
+    if f.get("search"):
+        haystack = f"{m.name} {m.id} {m.focus} {m.summary}".lower()
+        if not all(word in haystack for word in f["search"].lower().split()):
+            failed.append("search")
+    for key, value in (
+        ("kind", m.kind),
+        ("modality", m.modality),
+        ("domain", m.domain),
+        ("license", m.license),
+    ):
+        if f.get(key) and f[key] != value:
+            failed.append(key)
+    if f["task"] and m.task not in f["task"]:
+        failed.append("task")
+    if f["lang"] and not all(code in m.languages for code in f["lang"]):
+        failed.append("lang")
+    limit = parse_count(f.get("maxparams", ""))
+    if limit is not None and (m.params is None or m.params > limit):
+        failed.append("maxparams")
+    limit = parse_bytes(f.get("maxstorage", ""))
+    if limit is not None and (m.storage is None or m.storage > limit):
+        failed.append("maxstorage")
+    if f.get("gated") in ("yes", "no") and m.gated != (f["gated"] == "yes"):
+        failed.append("gated")
+    return failed
+
+
+def expected_ids(facts: dict[str, Facts], query: str) -> set[str]:
+    filters = parse_filters(query)
+    return {mid for mid, m in facts.items() if not failed_filters(m, filters)}
+
+
+def by_name(m: Facts):
+    return (m.name.lower(), m.id)
+
+
+# ------------------------------------------------------------------------------------------------------
+# The indexes (no browser)
+# ------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def small_catalog(tmp_path):
+    return make_repo(
+        tmp_path,
+        hub={
+            "acme/fin-sentiment": HUB_SNAPSHOT,
+            "acme/general-encoder": GATED_SNAPSHOT,
+            "acme/norsk-bert": NORSK_SNAPSHOT,
+        },
+    )
+
+
+def _index(root: Path) -> dict:
+    catalog = load_catalog(root)
+    return json.loads(finder_index(catalog, load_snapshots(root, catalog.models)))
+
+
+def test_finder_index_holds_the_short_record_of_every_model(small_catalog):
+    index = _index(small_catalog)
+    assert index["count"] == 3 and index["kinds"]["domain"] == "domain-specific"
+    by_id = {m["i"]: m for m in index["models"]}
+    fin = by_id["acme/fin-sentiment"]
+    assert fin["n"] == "Acme Fin Sentiment" and fin["k"] == "domain" and fin["d"] == "finance"
+    assert fin["t"] == "text-classification" and fin["l"] == ["en"] and fin["c"] == "apache-2.0"
+    assert fin["p"] == 109482240 and fin["b"] == 1316525846 and fin["g"] is False
+    assert fin["dl"] == 123456 and fin["lk"] == 789 and fin["h"] == "2026-11-01"
+    assert fin["x"][0] == "Product reviews or social media posts." and fin["a"] == ["acme/general-encoder"]
+    # What only the comparison needs stays out of the finder's download.
+    assert "scope" not in json.dumps(index) and "sources" not in json.dumps(index)
+
+
+def test_curated_values_win_and_the_hub_fills_gaps(small_catalog):
+    by_id = {m["i"]: m for m in _index(small_catalog)["models"]}
+    general = by_id["acme/general-encoder"]
+    assert general["t"] == "fill-mask" and general["c"] == "mit"  # curated
+    assert general["g"] is True and general["b"] == 2000000000  # "manual" gating counts as gated
+    norsk = by_id["acme/norsk-bert"]
+    assert norsk["l"] == ["no", "nb", "nn"]  # curated languages, not the Hub's
+    assert norsk["t"] == "fill-mask" and norsk["p"] == 124000000  # from the Hub: the entry has none
+    assert "c" not in norsk  # a Hub license that is not a license id is dropped, not offered as a filter
+
+
+def test_hub_languages_are_checked_before_they_become_filters(tmp_path):
+    language = LANGUAGE.replace("    languages: [no, nb, nn]\n", "")
+    root = make_repo(
+        tmp_path,
+        {"acme/fin-sentiment": hostile_entry(), "acme/general-encoder": GENERAL, "acme/norsk-bert": language},
+        hub={"acme/norsk-bert": NORSK_SNAPSHOT},
+    )
+    by_id = {m["i"]: m for m in _index(root)["models"]}
+    assert by_id["acme/norsk-bert"]["l"] == ["en"]
+    # Hostile text is kept as data: the pages put it into the DOM as text.
+    assert by_id["acme/fin-sentiment"]["n"] == PAYLOADS["name"]
+
+
+def test_compare_index_has_scopes_and_findings(tmp_path):
+    from conftest import FINDING
+
+    root = make_repo(tmp_path, findings={"small-beats-large": FINDING})
+    data = json.loads(compare_index(load_catalog(root)))
+    assert data["scope"]["acme/norsk-bert"] == "Understands Bokmål and Nynorsk text."
+    assert data["findings"] == [
+        {
+            "id": "small-beats-large",
+            "title": "Small specialists can beat large generalists",
+            "models": ["acme/fin-sentiment"],
+        }
+    ]
+
+
+def test_build_pages_publishes_both_indexes_smaller_than_the_api():
+    catalog = load_catalog(REPO)
+    pages = build_pages(catalog, load_snapshots(REPO, catalog.models))
+    finder = json.loads(pages[FINDER_INDEX])
+    assert [m["i"] for m in finder["models"]] == sorted(catalog.models, key=str.lower)
+    assert set(json.loads(pages[COMPARE_INDEX])["scope"]) == set(catalog.models)
+    assert len(pages[FINDER_INDEX]) < 0.75 * len(pages["api/models.json"])
+
+
+# ------------------------------------------------------------------------------------------------------
+# In the browser
+# ------------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory) -> Path:
+    """Three models, one hostile, with Hub snapshots: gating, storage and downloads to filter and sort on."""
+    root = make_repo(
+        tmp_path_factory.mktemp("finder"),
+        {"acme/fin-sentiment": hostile_entry(), "acme/general-encoder": GENERAL, "acme/norsk-bert": LANGUAGE},
+        site=True,
+        hub={
+            "acme/fin-sentiment": HUB_SNAPSHOT,
+            "acme/general-encoder": GATED_SNAPSHOT,
+            "acme/norsk-bert": NORSK_SNAPSHOT,
+        },
+    )
+    mkdocs_build(root, root / "site")
+    return root
+
+
+class Browser:
+    """One Chromium page for a module, collecting script errors and requests to other hosts."""
+
+    def __init__(self, playwright):
+        self.browser, self.page = chromium_page(playwright)
+        self.errors: list[str] = []
+        self.external: list[str] = []
+        self.base = ""
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
+        self.page.on("request", self._request)
+
+    def _request(self, request):
+        if not request.url.startswith("http://127.0.0.1:"):  # the test servers; nothing else
+            self.external.append(request.url)
+
+    def goto(self, path: str, ready: str | None = None):
+        self.page.goto(self.base + path)
+        if ready:
+            self.page.locator(f"#{ready}[data-state=ready]").wait_for(timeout=15_000)
+        return self.page
+
+    def finder(self, query: str = ""):
+        return self.goto(f"finder/{'?' + query if query else ''}", "atlas-finder")
+
+    def result_ids(self, which: str = "#finder-list") -> list[str]:
+        return self.page.locator(f"{which} > .atlas-result").evaluate_all(
+            "items => items.map(li => li.dataset.id)"
+        )
+
+    def clean(self):
+        assert not self.errors, self.errors
+        assert not self.external, self.external
+
+
+@pytest.fixture(scope="module")
+def site(real_site, serve, playwright):
+    b = Browser(playwright)
+    b.base = serve(real_site)
+    yield b
+    b.browser.close()
+
+
+@pytest.fixture(scope="module")
+def facts():
+    return catalog_facts(REPO)
+
+
+FILTER_URLS = [
+    "",
+    "kind=domain&task=text-classification&lang=de",
+    "lang=de&task=text-classification",
+    "search=sentiment&lang=de",
+    "search=Sentiment  german",
+    "kind=platform&modality=audio",
+    "task=automatic-speech-recognition&task=audio-classification",
+    "lang=de,fr",
+    "lang=de&lang=en&kind=general",
+    "domain=finance",
+    "license=apache-2.0&maxparams=500M",
+    "maxparams=1.5B&modality=text",
+    "modality=vision&license=mit&sort=size",
+    "gated=no",
+    "maxstorage=1GB",
+    "kind=nothing-of-the-sort",
+    "gated=maybe&sort=constructor&maxparams=lots",
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", FILTER_URLS)
+def test_a_filter_url_shows_exactly_the_matching_models(site, facts, query):
+    page = site.finder(urlencode(parse_qsl(query)) if query else "")
+    expected = expected_ids(facts, query)
+    assert set(site.result_ids()) == expected, query
+    assert page.locator("#atlas-finder").get_attribute("data-count") == str(len(expected))
+    status = page.locator("#finder-status").inner_text()
+    assert status.startswith(f"{len(expected)} model"), status
+    # The form shows the filters the address holds.
+    filters = parse_filters(query)
+    for name in ("kind", "modality", "domain", "license"):
+        assert page.locator(f"#finder-{name}").input_value() == filters.get(name, "")
+    selected = page.locator("#finder-lang").evaluate("s => [...s.selectedOptions].map(o => o.value)")
+    assert sorted(selected) == sorted(filters["lang"])
+    assert not page.locator("#__search").is_checked()  # Material's search stays closed
+    site.clean()
+
+
+def test_the_journey_filters_are_not_empty(facts):
+    """The sets above prove something only if the catalog gives some of them members."""
+    assert "oliverguhr/german-sentiment-bert" in expected_ids(facts, "lang=de&task=text-classification")
+    assert len(expected_ids(facts, "domain=finance")) >= 2
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("sort", ["name", "size"])
+def test_results_sort_by_name_and_size(site, facts, sort):
+    query = f"modality=text&sort={sort}"
+    site.finder(query)
+    models = [facts[mid] for mid in expected_ids(facts, query)]
+    if sort == "name":
+        order = sorted(models, key=by_name)
+    else:
+        known = sorted((m for m in models if m.params is not None), key=lambda m: (m.params, *by_name(m)))
+        order = known + sorted((m for m in models if m.params is None), key=by_name)
+    assert site.result_ids() == [m.id for m in order]
+    site.clean()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ["lang=de", "task=text-generation", "task=fill-mask&task=translation"])
+def test_a_specialized_result_under_a_broad_need_carries_a_warning(site, facts, query):
+    page = site.finder(query)
+    ids = site.result_ids()
+    results = [facts[mid] for mid in ids]
+    specialized = [m for m in results if m.kind != "general"]
+    assert specialized, f"{query}: the catalog has no specialist for this broad need any more"
+    assert "broad need" in page.locator(".atlas-need").inner_text()
+    # General-purpose models first, then the warned specialists.
+    kinds = ["general" if m.kind == "general" else "specialized" for m in results]
+    assert kinds == sorted(kinds, key=lambda k: k != "general")
+    for m in specialized:
+        item = page.locator(f'#finder-list > .atlas-result[data-id="{m.id}"]')
+        assert item.get_attribute("data-fit") == "warning", m.id
+        box = item.locator(".atlas-fit--warning")
+        assert "Narrow model for a broad need" in box.inner_text()
+        for line in m.not_for:
+            assert line in box.inner_text(), (m.id, line)
+        general = [facts[a] for a in m.alternatives if facts[a].kind == "general"]
+        offered = box.locator(".atlas-fit__alternatives a").all_inner_texts()
+        assert offered == [a.name for a in (general or [facts[a] for a in m.alternatives])], m.id
+    site.clean()
+
+
+@pytest.mark.browser
+def test_a_narrow_need_puts_the_specialist_first_with_the_reason(site, facts):
+    page = site.finder("lang=de&task=text-classification")
+    first = page.locator("#finder-list > .atlas-result").first
+    assert first.get_attribute("data-id") == "oliverguhr/german-sentiment-bert"
+    assert first.get_attribute("data-fit") == "match"
+    text = first.locator(".atlas-fit--match").inner_text()
+    assert "Specialized for Sentiment of German text" in text and "matches your language (German)" in text
+    assert all(line in text for line in facts["oliverguhr/german-sentiment-bert"].not_for)
+    assert "narrow need" in page.locator(".atlas-need").inner_text()
+    site.clean()
+
+
+@pytest.mark.browser
+def test_german_bank_reports_get_a_shortlist_with_the_fit_explained(site, facts):
+    """ "I need to classify the sentiment of German bank reports": no model does all of it; say why."""
+    query = "domain=finance&lang=de&task=text-classification"
+    page = site.finder(query)
+    filters = parse_filters(query)
+    near = {mid for mid, m in facts.items() if len(failed_filters(m, filters)) == 1}
+    assert set(site.result_ids("#finder-near")) == near
+    finbert = page.locator('#finder-near > .atlas-result[data-id="ProsusAI/finbert"]')
+    assert "Misses your language" in finbert.inner_text()
+    assert "English (en) only" in finbert.inner_text()
+    german = page.locator('#finder-near > .atlas-result[data-id="oliverguhr/german-sentiment-bert"]')
+    assert "Misses your domain" in german.inner_text()
+    assert "financial or legal documents" in german.inner_text()  # its own "not for"
+    assert "XLM-RoBERTa large" in german.locator(".atlas-fit__alternatives").inner_text()
+    site.clean()
+
+
+@pytest.mark.browser
+def test_keyboard_alone_goes_from_filters_to_a_model_page(site):
+    page = site.finder()
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "finder-search":
+            break
+    else:
+        pytest.fail("Tab never reached the search box")
+    page.keyboard.type("sentiment")
+    # Focus order follows the form: kind, modality, domain, license, task, then language.
+    for expected in ("finder-kind", "finder-modality", "finder-domain", "finder-license", "finder-task"):
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == expected
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "finder-lang"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline not in ("none", ""), "focus is not visible"
+    page.keyboard.type("German")
+    page.wait_for_function("location.search.includes('lang=de')", timeout=5_000)
+    assert "search=sentiment" in page.url
+    first = "document.querySelector('#finder-list .atlas-result')?.dataset.id"
+    page.wait_for_function(f"{first} === 'oliverguhr/german-sentiment-bert'")
+    assert "specialist" in page.locator("#finder-status").inner_text()
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('.atlas-result')?.dataset.id || ''"):
+            break
+    focused = page.evaluate("document.activeElement.closest('.atlas-result').dataset.id")
+    assert focused == "oliverguhr/german-sentiment-bert"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/models/oliverguhr/german-sentiment-bert/", timeout=15_000)
+    assert page.locator("h1").inner_text().rstrip("¶") == "German Sentiment BERT"
+    # Back on the finder, the address restores the same filters and results.
+    page.go_back()
+    page.locator("#atlas-finder[data-state=ready]").wait_for(timeout=15_000)
+    assert page.locator("#finder-search").input_value() == "sentiment"
+    assert site.result_ids()[0] == "oliverguhr/german-sentiment-bert"
+    site.clean()
+
+
+@pytest.mark.browser
+def test_the_finder_works_after_instant_navigation(site, facts):
+    page = site.goto("")
+    page.locator(".md-tabs__link", has_text="Finder").click()
+    page.wait_for_url("**/finder/")
+    page.locator("#atlas-finder[data-state=ready]").wait_for(timeout=15_000)
+    page.locator("#finder-kind").select_option("domain")
+    page.wait_for_function("location.search === '?kind=domain'")
+    count = len(expected_ids(facts, "kind=domain"))
+    page.wait_for_function(f"document.getElementById('atlas-finder').dataset.count === '{count}'")
+    assert set(site.result_ids()) == expected_ids(facts, "kind=domain")
+    site.clean()
+
+
+@pytest.mark.browser
+def test_finder_and_compare_work_under_a_sub_path(site, real_site, serve, tmp_path_factory, facts):
+    """As on a GitHub Pages project site: the site lives at /<project>/, not at the root."""
+    parent = tmp_path_factory.mktemp("pages")
+    (parent / "model-atlas").symlink_to(real_site, target_is_directory=True)
+    base = serve(parent) + "model-atlas/"
+    page = site.page
+    page.goto(base + "finder/?domain=finance")
+    page.locator("#atlas-finder[data-state=ready]").wait_for(timeout=15_000)
+    assert set(site.result_ids()) == expected_ids(facts, "domain=finance")
+    first = page.locator("#finder-list .atlas-result h3 a").first
+    assert first.evaluate("a => a.href").startswith(base + "models/")
+    page.goto(base + "compare/?ids=ProsusAI/finbert,google-bert/bert-large-uncased")
+    page.locator("#atlas-compare[data-state=ready]").wait_for(timeout=15_000)
+    assert page.locator("table thead th[scope=col] a").count() == 2
+    assert not site.errors, site.errors
+
+
+@pytest.mark.browser
+def test_compare_shows_models_side_by_side_with_their_findings(site, facts):
+    ids = ["ProsusAI/finbert", "google-bert/bert-large-uncased"]
+    page = site.goto(f"compare/?ids={','.join(ids)}", "atlas-compare")
+    heads = page.locator("table thead th[scope=col] a").all_inner_texts()
+    assert heads == [facts[i].name for i in ids]
+    table = page.locator("table").inner_text()
+    catalog = load_catalog(REPO)
+    for mid in ids:
+        assert catalog.models[mid].scope in table
+        for line in facts[mid].not_for:
+            assert line in table
+    for finding in catalog.findings:
+        if set(finding.models) & set(ids):
+            assert finding.title in table, finding.id
+    rows = page.locator("tbody th[scope=row]").all_inner_texts()
+    for label in ("Kind", "Focus", "What it is for", "Not for", "Parameters", "License", "Languages"):
+        assert label in rows
+    assert "Comparing 2 models" in page.locator("#compare-status").inner_text()
+    # Remove one and add another: the address follows.
+    page.get_by_role("button", name=f"Remove {facts[ids[1]].name} from the comparison").click()
+    page.wait_for_function(f"location.search === '?ids={ids[0]}'")
+    page.locator("#compare-add").select_option("oliverguhr/german-sentiment-bert")
+    page.get_by_role("button", name="Add to the comparison").click()
+    page.wait_for_function(f"location.search === '?ids={ids[0]},oliverguhr/german-sentiment-bert'")
+    assert page.locator("table thead th[scope=col] a").count() == 2
+    site.clean()
+
+
+@pytest.mark.browser
+def test_compare_refuses_unknown_ids_and_keeps_four(site, facts):
+    ids = sorted(facts)[:5]
+    page = site.goto(f"compare/?ids={','.join(['nope/missing', *ids])}", "atlas-compare")
+    assert page.locator("table thead th[scope=col] a").count() == 4
+    notes = page.locator("#compare-result .atlas-note").all_inner_texts()
+    assert any("nope/missing" in n for n in notes) and any("first four" in n for n in notes)
+    site.clean()
+
+
+@pytest.mark.browser
+def test_each_model_page_links_to_a_comparison_with_its_alternatives(site, facts):
+    model = facts["ProsusAI/finbert"]
+    page = site.goto("models/ProsusAI/finbert/")
+    page.get_by_role("link", name="Compare with its alternatives").click()
+    page.locator("#atlas-compare[data-state=ready]").wait_for(timeout=15_000)
+    ids = [model.id, *model.alternatives[:3]]
+    assert urlsplit(page.url).query == f"ids={','.join(ids)}"
+    assert page.locator("table thead th[scope=col] a").all_inner_texts() == [facts[i].name for i in ids]
+    site.clean()
+
+
+@pytest.mark.browser
+def test_hub_figures_filter_and_sort_and_hostile_text_stays_text(small_site, serve, playwright):
+    b = Browser(playwright)
+    b.base = serve(small_site / "site")
+    dialogs = []
+    b.page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    facts = catalog_facts(small_site)
+    try:
+        for query in ("gated=yes", "gated=no", "maxstorage=1GB", "maxparams=200M", "sort=downloads"):
+            b.finder(query)
+            ids = b.result_ids()
+            assert set(ids) == expected_ids(facts, query), query
+        assert ids == [
+            "acme/general-encoder",
+            "acme/fin-sentiment",
+            "acme/norsk-bert",
+        ]  # most downloads first
+        page = b.finder("search=evil")
+        assert page.locator("#finder-list .atlas-result h3 a").inner_text() == PAYLOADS["name"]
+        assert PAYLOADS["focus"] in page.locator("#finder-list").inner_text()
+        page = b.goto("compare/?ids=acme/fin-sentiment,acme/general-encoder", "atlas-compare")
+        assert PAYLOADS["scope"] in page.locator("table").inner_text()
+        assert "999,999" in page.locator("table").inner_text()
+        assert page.evaluate("window.__xss") is None
+        assert (
+            page.locator("#atlas-compare [onerror], #atlas-compare [onclick], #atlas-compare img").count()
+            == 0
+        )
+        b.clean()
+    finally:
+        b.browser.close()
+    assert dialogs == []
+
+
+# ------------------------------------------------------------------------------------------------------
+# Accessibility: axe-core, from npm (tests/js), injected into the page
+# ------------------------------------------------------------------------------------------------------
+
+AXE_PAGES = [
+    ("", None),
+    ("models/ProsusAI/finbert/", None),
+    ("categories/domain/", None),
+    ("finder/?lang=de", "atlas-finder"),
+    ("finder/?domain=finance&lang=de&task=text-classification", "atlas-finder"),
+    (
+        "compare/?ids=ProsusAI/finbert,google-bert/bert-large-uncased,oliverguhr/german-sentiment-bert",
+        "atlas-compare",
+    ),
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_accessibility_violations(site, scheme):
+    if not AXE.is_file():
+        pytest.fail(f"{AXE} is missing: run `.venv/bin/python tests/js/ensure_axe.py` (`make test` does)")
+    # A fresh context: Material keeps the reader's palette in local storage once it has chosen one.
+    context = site.browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    problems = {}
+    try:
+        for path, ready in AXE_PAGES:
+            page.goto(site.base + path)
+            if ready:
+                page.locator(f"#{ready}[data-state=ready]").wait_for(timeout=15_000)
+            assert page.evaluate("document.body.dataset.mdColorScheme") == (
+                "slate" if scheme == "dark" else "default"
+            )
+            page.add_script_tag(path=str(AXE))
+            violations = page.evaluate(
+                """async () => {
+                    const result = await axe.run(document, { resultTypes: ["violations"] });
+                    return result.violations.map(v => ({
+                        id: v.id, impact: v.impact, help: v.help,
+                        nodes: v.nodes.slice(0, 3).map(n => n.target.join(" ")),
+                    }));
+                }"""
+            )
+            serious = [v for v in violations if v["impact"] in ("serious", "critical")]
+            if serious:
+                problems[path] = serious
+    finally:
+        context.close()
+    assert problems == {}, json.dumps(problems, indent=1)
+    assert not errors, errors
