@@ -252,3 +252,71 @@ def test_recent_page_lists_dated_entries_newest_first(pages):
     page = pages["recent/index.md"]
     assert page.index("[Acme Fin Sentiment]") < page.index("[Acme General Encoder]")
     assert "Acme Norsk BERT" not in page
+
+
+# The renderer skips escape_text and yaml.safe_dump for the plain strings most values are (a speed-up at
+# 10,000 models, see bench/build.py). These shortcuts must print exactly what the slow paths print.
+
+TRICKY = [
+    *(chr(cp) for cp in range(0x250)),
+    *"\u0085\u00a0\u1680\u2000\u2007\u200b\u2028\u2029\u202f\u205f\u3000\ufeff\x1c\x1d\x1e\x1f",
+    "yes", "No", "TRUE", "null", "Off", "y", "~", "e5", ".inf", "a: b", "a #b", "a  b", "a ", " a",
+    "x" * 950, "<script>", "[x](javascript:y)", "a - b", "ok?", "it's", 'say "hi"', "a|b", "{a}", "é",
+]  # fmt: skip
+
+
+def _samples():
+    import random
+
+    rng = random.Random(7)
+    alphabet = "aZ09 .,;:()/+_%=~^$@!?&*'\"<>|[]{}-#`\t\né\u2028"
+    yield from TRICKY
+    for single in TRICKY[:0x250]:
+        yield f"a{single}b"
+        yield f"ab {single}"
+    for _ in range(8_000):
+        yield "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+
+
+def test_fast_escape_prints_what_escape_text_prints():
+    from generator.escape import escape_text
+    from generator.render import _finalize
+
+    for text in _samples():
+        assert str(_finalize(text)) == str(escape_text(text)), repr(text)
+
+
+def test_fast_front_matter_is_what_yaml_would_write():
+    import yaml
+
+    from generator.escape import escape_meta
+    from generator.render import _front_matter
+
+    for text in _samples():
+        fast = str(_front_matter(text, "A summary."))
+        meta = {"title": escape_meta(text), "description": "A summary."}
+        slow = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+        assert fast == slow, repr(text)
+        assert yaml.safe_load(fast.strip("-\n"))["title"] == escape_meta(text)
+
+
+@pytest.mark.parametrize(
+    "path, start",
+    [
+        ("models/a/b/", "categories"),
+        ("models/a/b.md", "models/a"),
+        ("models/a/b.md", "models/c"),
+        ("index.md", "models/a"),
+        ("findings/index.md", ""),
+        ("models/a/b/", "."),
+        ("../x", "models"),
+        ("a//b", "c"),
+        ("models", "models"),
+    ],
+)
+def test_fast_relative_paths_match_posixpath(path, start):
+    import posixpath
+
+    from generator.render import _relpath
+
+    assert _relpath(path, start) == posixpath.relpath(path, start or ".")

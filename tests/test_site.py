@@ -74,8 +74,9 @@ def test_pages_request_nothing_from_other_hosts(real_site):
 
 
 def search(page, query: str) -> None:
-    """Type into Material's search box as a reader would."""
-    box = page.locator("input.md-search__input")
+    """Open search from the header's magnifier and type into Pagefind's box, as a reader would."""
+    page.locator("header a[aria-label='Search the atlas']").click()
+    box = page.locator("input.pagefind-ui__search-input")
     box.click()
     box.press_sequentially(query, delay=20)
 
@@ -91,7 +92,7 @@ def test_search_finds_a_model_by_id_and_opens_its_page(real_site, serve, playwri
     try:
         page.goto(base)
         search(page, "ProsusAI/finbert")
-        result = page.locator(".md-search-result__item a", has_text="FinBERT").first
+        result = page.locator("a.pagefind-ui__result-link", has_text="FinBERT").first
         result.wait_for(timeout=15_000)
         result.click()
         page.wait_for_url("**/models/ProsusAI/finbert/**", timeout=15_000)
@@ -110,7 +111,26 @@ def test_search_finds_a_model_by_focus(real_site, serve, playwright):
     try:
         page.goto(base)
         search(page, "voice activity")
-        page.locator(".md-search-result__item", has_text="voice").first.wait_for(timeout=15_000)
+        page.locator(".pagefind-ui__result", has_text="voice").first.wait_for(timeout=15_000)
+    finally:
+        browser.close()
+
+
+@pytest.mark.browser
+def test_search_indexes_the_lead_of_model_pages_only(real_site, serve, playwright):
+    """Id, name, focus, summary and tags are searched; not the rest of a model page (README, Performance)."""
+    base = serve(real_site)
+    browser, page = chromium_page(playwright)
+    try:
+        page.goto(base + "search/?q=text-classification")  # a tag: the task
+        page.locator(".pagefind-ui__result").first.wait_for(timeout=15_000)
+        # Every specialized page says it is "narrow by design" below its warning; that text is not indexed.
+        page.goto(base + "search/?q=narrow%20by%20design")
+        page.wait_for_function(
+            "/result/.test(document.querySelector('.pagefind-ui__message')?.textContent || '')"
+        )
+        links = page.locator("a.pagefind-ui__result-link").evaluate_all("as => as.map(a => a.href)")
+        assert not [link for link in links if "/models/" in link], links
     finally:
         browser.close()
 
@@ -139,6 +159,14 @@ def test_hostile_entry_runs_no_script(hostile_site, serve, playwright):
         # The reader sees the contributor's text literally.
         assert page.locator("h1").inner_text().rstrip("¶") == "<script>window.__xss=1</script>Evil"
         assert "<script>" in page.title()
+        # Search results show the same text from Pagefind's index: as text, not as markup.
+        page.goto(base + "search/?q=Evil")
+        result = page.locator(".pagefind-ui__result", has_text="Evil").first
+        result.wait_for(timeout=15_000)
+        page.mouse.move(300, 300)
+        assert "<script>window.__xss=1</script>Evil" in result.inner_text()
+        assert page.evaluate("window.__xss") is None
+        assert page.locator(".pagefind-ui__results [onerror], .pagefind-ui__results img").count() == 0
     finally:
         browser.close()
     assert dialogs == []

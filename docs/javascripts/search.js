@@ -1,0 +1,46 @@
+// Model Atlas search page (search/): Pagefind's own UI over the index that generator/mkdocs_search.py
+// writes to pagefind/ after each build. Its files load only on this page, and the index only in the pieces
+// a query needs. `?q=words` starts a search, so the header and the 404 page can link to one.
+(function () {
+  "use strict";
+
+  function load(tag, attrs) {
+    return new Promise((resolve, reject) => {
+      const el = document.createElement(tag);
+      Object.assign(el, attrs, { onload: resolve, onerror: reject });
+      document.head.appendChild(el);
+    });
+  }
+
+  let loaded = null;
+
+  function mount() {
+    const root = document.getElementById("atlas-search");
+    if (!root || root.dataset.mounted) return;
+    root.dataset.mounted = "1";
+    // data-bundle is relative to the page; resolve it against the page's own address.
+    const bundle = new URL(root.dataset.bundle, document.baseURI).href;
+    loaded =
+      loaded ||
+      Promise.all([
+        load("link", { rel: "stylesheet", href: bundle + "pagefind-ui.css" }),
+        load("script", { src: bundle + "pagefind-ui.js" }),
+      ]);
+    loaded.then(() => {
+      const ui = new window.PagefindUI({
+        element: "#atlas-search",
+        bundlePath: bundle,
+        showImages: false,
+        showSubResults: false,
+        resetStyles: false,
+        autofocus: true,
+        translations: { placeholder: "Search models by id, name, focus or tag" },
+      });
+      const query = new URLSearchParams(location.search).get("q");
+      if (query) ui.triggerSearch(query);
+    });
+  }
+
+  if (window.document$) window.document$.subscribe(mount);
+  else document.addEventListener("DOMContentLoaded", mount);
+})();

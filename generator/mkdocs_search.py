@@ -1,0 +1,104 @@
+"""MkDocs hook (mkdocs.yml `hooks:`): index the built site with Pagefind, which the search page queries.
+
+(It also keeps `mkdocs serve --dirty` usable with `strict: true`: see `_DirtyPreview`.)
+
+Why not Material's built-in search: it sends every reader the whole index before the first result, and at
+10,000 models that is about 0.9 MB gzip even when it indexes only each model's id, name, focus and summary;
+it also parses every page in Python during the build, a fifth of MkDocs' time. Pagefind (`pagefind[bin]`,
+a Rust binary) reads the built HTML once after the build and splits its index into small files, so a
+reader's first search downloads a few hundred kilobytes whatever the catalog's size (README, Performance).
+
+What is indexed: each page's <article> (not the header, navigation or footer), minus the selectors in
+`IGNORE` (the long tables that repeat what model pages say) and whatever a template marks
+`data-pagefind-ignore`. A model page keeps its name, id, kind, focus, summary and tags; see
+templates/model.md.j2.
+"""
+
+from __future__ import annotations
+
+import logging
+import resource
+import subprocess
+import sys
+import time
+
+from mkdocs.exceptions import PluginError
+
+log = logging.getLogger("mkdocs.hooks.search")
+
+ROOT_SELECTOR = "article.md-content__inner"
+IGNORE = (
+    ".headerlink",  # the ¶ permalinks
+    ".atlas-table-wrap",  # category tables: a row per model, each already indexed on its own page
+    "details",  # the patterns page's data table (one row per model)
+    ".atlas-finder",  # the finder's form and results, built in the browser
+)
+
+_serving = False
+_indexer: subprocess.Popen | None = None
+
+
+def pagefind_command(site_dir: str) -> list[str]:
+    ignore = [arg for selector in IGNORE for arg in ("--exclude-selectors", selector)]
+    return [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        site_dir,
+        "--root-selector",
+        ROOT_SELECTOR,
+        *ignore,
+        "--quiet",
+    ]
+
+
+class _DirtyPreview(logging.Filter):
+    """`mkdocs serve --dirty` rebuilds only the pages an edit changed (see mkdocs_pages.py). Two warnings
+    then describe exactly that, and with `strict: true` either would stop the preview: MkDocs' notice that
+    a dirty build is running (kept, as info) and gen-files' list of edit links for the pages not rebuilt."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = str(record.msg)
+        if message.startswith("mkdocs_gen_files: These set_edit_path invocations went unused"):
+            return False
+        if message.startswith("A 'dirty' build is being performed"):
+            record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+    if _serving and dirty:
+        for name in ("mkdocs.commands.build", "mkdocs.plugins.mkdocs_gen_files.plugin"):
+            logging.getLogger(name).addFilter(_DirtyPreview())
+
+
+def on_post_build(config) -> None:
+    global _indexer
+    command = pagefind_command(config.site_dir)
+    if _serving:
+        # Preview: reload the browser as soon as the pages are written; the index follows a moment later.
+        if _indexer is not None and _indexer.poll() is None:
+            _indexer.wait()
+        _indexer = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        return
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
+    for line in (result.stdout + result.stderr).splitlines():
+        if line.strip():
+            log.info("pagefind: %s", line.strip())
+    # bench/build.py reads this line: Pagefind's share of the build time, and MkDocs' own peak memory.
+    log.info(
+        "pagefind: indexed the site in %.2f s; MkDocs peak RSS %d MB",
+        time.perf_counter() - started,
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024,
+    )
+
+
+def on_shutdown() -> None:
+    if _indexer is not None and _indexer.poll() is None:
+        _indexer.wait()
