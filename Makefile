@@ -16,9 +16,9 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	touch $(STAMP)
 
-## serve: preview at http://127.0.0.1:8000, rebuilding when the catalog or generator changes
+## serve: preview at http://127.0.0.1:8000; an edit rebuilds only the pages whose text it changed (--dirty)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 
 ## build: write the publishable site to site/ (offline: reads only the committed Hub snapshot)
 build: $(STAMP)

@@ -311,8 +311,10 @@ class SiteRenderer:
             record["url"] = model_url(mid)
             record["hub"] = view.hub.model_dump(mode="json", exclude_none=True) if view.hub else None
             models.append(record)
-        payload = {"schema": "schema/model.schema.json", "count": len(models), "models": models}
-        return json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+        # One model per line: diffable, and written by json's C encoder, which `indent` would turn off.
+        head = json.dumps({"schema": "schema/model.schema.json", "count": len(models)}, ensure_ascii=False)
+        lines = ",\n".join(json.dumps(m, ensure_ascii=False, separators=(",", ":")) for m in models)
+        return f'{head[:-1]}, "models": [\n{lines}\n]}}\n'
 
 
 def build_pages(

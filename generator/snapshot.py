@@ -63,10 +63,12 @@ def write_snapshot(root: Path, facts: HubFacts) -> Path:
 
 def read_snapshot(root: Path, model_id: str) -> HubFacts | None:
     path = snapshot_path(root, model_id)
-    if not path.is_file():
+    try:
+        raw = path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
         return None
     try:
-        facts = HubFacts.model_validate(json.loads(path.read_text(encoding="utf-8")))
+        facts = HubFacts.model_validate_json(raw)  # parsed and checked in one pass (10,000 files a build)
     except (ValueError, ValidationError) as exc:
         raise SnapshotError(
             f"{path}: unreadable Hub snapshot ({exc}); run `make pull` to refresh it"

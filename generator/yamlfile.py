@@ -60,10 +60,13 @@ _HEX = re.compile(r"^0x[0-9a-fA-F]+$")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 _SPECIAL_FLOAT = {".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf"), ".nan": float("nan")}
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_WORDS = {"null", "Null", "NULL", *_BOOL}  # the only plain scalars that start with a letter and are not text
 
 
 def resolve_plain_scalar(text: str) -> object:
     """YAML 1.2 core schema, plus ISO dates: `no`, `off`, `y` stay strings; `1.10` is a number."""
+    if text[:1].isalpha() and text not in _WORDS:  # most values: text, which no rule below would change
+        return text
     if _NULL.match(text):
         return None
     if text in _BOOL:

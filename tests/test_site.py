@@ -61,6 +61,30 @@ def test_model_pages_stay_out_of_the_navigation(real_site):
 
 
 @pytest.mark.build
+def test_navigation_rendered_once_for_model_pages_is_right_for_each(real_site):
+    """Model pages share one rendering of the tabs and sidebar (generator/mkdocs_shared_nav.py): it must
+    mark nothing active and link correctly from every model page; other pages keep their own."""
+    import re
+
+    def sidebar(html: str) -> str:
+        start = html.index('data-md-type="navigation"')
+        return html[start : html.index('data-md-type="toc"')]
+
+    pages = {
+        m: (real_site / "models" / m / "index.html").read_text("utf-8") for m in load_catalog(REPO).models
+    }
+    navs = {m: sidebar(html) for m, html in pages.items()}
+    assert len(set(navs.values())) == 1
+    nav = next(iter(navs.values()))
+    assert "--active" not in nav and 'href="../../../categories/' in nav
+    category = (real_site / "categories/domain/index.html").read_text("utf-8")
+    assert re.search(
+        r'md-nav__link--active[^>]*href="./"|href="./"[^>]*md-nav__link--active', sidebar(category)
+    )
+    assert "md-tabs__item--active" in category
+
+
+@pytest.mark.build
 def test_pages_request_nothing_from_other_hosts(real_site):
     for path in ("index.html", "models/ProsusAI/finbert/index.html", "categories/task/index.html"):
         html = (real_site / path).read_text(encoding="utf-8")
