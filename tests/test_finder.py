@@ -595,12 +595,13 @@ AXE_PAGES = [
     ("", None),
     ("models/ProsusAI/finbert/", None),
     ("categories/domain/", None),
-    ("finder/?lang=de", "atlas-finder"),
-    ("finder/?domain=finance&lang=de&task=text-classification", "atlas-finder"),
+    ("finder/?lang=de", "#atlas-finder[data-state=ready]"),
+    ("finder/?domain=finance&lang=de&task=text-classification", "#atlas-finder[data-state=ready]"),
     (
         "compare/?ids=ProsusAI/finbert,google-bert/bert-large-uncased,oliverguhr/german-sentiment-bert",
-        "atlas-compare",
+        "#atlas-compare[data-state=ready]",
     ),
+    ("search/?q=sentiment", ".pagefind-ui__result"),
 ]
 
 
@@ -619,7 +620,7 @@ def test_axe_finds_no_serious_accessibility_violations(site, scheme):
         for path, ready in AXE_PAGES:
             page.goto(site.base + path)
             if ready:
-                page.locator(f"#{ready}[data-state=ready]").wait_for(timeout=15_000)
+                page.locator(ready).first.wait_for(timeout=15_000)
             assert page.evaluate("document.body.dataset.mdColorScheme") == (
                 "slate" if scheme == "dark" else "default"
             )

@@ -36,6 +36,9 @@
         autofocus: true,
         translations: { placeholder: "Search models by id, name, focus or tag" },
       });
+      // Tie the page's visible label (search.md) to Pagefind's box, which has only a placeholder.
+      const input = root.querySelector(".pagefind-ui__search-input");
+      if (input) input.id = "atlas-search-input";
       const query = new URLSearchParams(location.search).get("q");
       if (query) ui.triggerSearch(query);
     });
