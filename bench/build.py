@@ -1,6 +1,6 @@
 """Benchmark the site build at 1,000, 5,000 and 10,000 synthetic models, against plain MkDocs and Zensical.
 
-    .venv/bin/python bench/build.py [--sizes 1000,5000,10000] [--zensical PATH | --no-zensical] [--keep DIR]
+    python3 bench/build.py [--sizes 1000,5000,10000] [--zensical PATH | --no-zensical] [--keep DIR]
 
 For each size, bench/synth.py writes a synthetic catalog into a scratch copy of the repository, then:
 
@@ -45,8 +45,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 VENV = REPO / ".venv"
 if Path(sys.prefix).resolve() != VENV.resolve():  # `python bench/build.py` runs in the project's venv
-    if not (VENV / "bin" / "python").exists():
-        sys.exit("no .venv yet: run `make build` (or `make test`) once, which sets it up from the lock file")
+    # On a fresh clone, set the venv up from the lock file as `make test` and `make build` do.
+    subprocess.run(["make", "--no-print-directory", "-C", str(REPO), ".venv/.installed"], check=True)
     os.execv(VENV / "bin" / "python", [str(VENV / "bin" / "python"), *sys.argv])
 
 import yaml  # noqa: E402
@@ -443,8 +443,8 @@ def main() -> int:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     browser = not args.no_browser
-    if browser and not os.path.exists(CHROMIUM):
-        parser.error(f"{CHROMIUM} is missing (make test installs it), or pass --no-browser")
+    if browser and not os.path.exists(CHROMIUM):  # installs Debian's chromium, as `make test` does
+        subprocess.run([sys.executable, str(REPO / "tests" / "ensure_chromium.py")], check=True)
     zensical = find_zensical(args.zensical)
     work = args.keep or Path(tempfile.mkdtemp(prefix="atlas-bench-build-"))
     work.mkdir(parents=True, exist_ok=True)

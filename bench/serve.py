@@ -1,6 +1,6 @@
 """Benchmark the preview: edit one entry under `mkdocs serve` and time until its page is served changed.
 
-    .venv/bin/python bench/serve.py [--n 1000] [--edits 3] [--modes plain,dirty] [--keep DIR]
+    python3 bench/serve.py [--n 1000] [--edits 3] [--modes plain,dirty] [--keep DIR]
 
 bench/synth.py writes a synthetic catalog of N entries into a scratch copy of the repository; for each mode,
 `mkdocs serve` starts on a free port of 127.0.0.1 and builds the site; then, a few times, one entry's focus
@@ -32,8 +32,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 VENV = REPO / ".venv"
 if Path(sys.prefix).resolve() != VENV.resolve():  # `python bench/serve.py` runs in the project's venv
-    if not (VENV / "bin" / "python").exists():
-        sys.exit("no .venv yet: run `make build` (or `make test`) once, which sets it up from the lock file")
+    # On a fresh clone, set the venv up from the lock file as `make test` and `make build` do.
+    subprocess.run(["make", "--no-print-directory", "-C", str(REPO), ".venv/.installed"], check=True)
     os.execv(VENV / "bin" / "python", [str(VENV / "bin" / "python"), *sys.argv])
 
 import yaml  # noqa: E402
