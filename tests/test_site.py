@@ -155,6 +155,13 @@ def test_search_indexes_the_lead_of_model_pages_only(real_site, serve, playwrigh
         )
         links = page.locator("a.pagefind-ui__result-link").evaluate_all("as => as.map(a => a.href)")
         assert not [link for link in links if "/models/" in link], links
+        # A model is found on its own page, not again on the lists that repeat it (recent, categories).
+        page.goto(base + "search/?q=german%20sentiment")
+        page.locator(".pagefind-ui__result").first.wait_for(timeout=15_000)
+        page.wait_for_timeout(500)
+        links = page.locator("a.pagefind-ui__result-link").evaluate_all("as => as.map(a => a.href)")
+        assert any(link.endswith("/models/oliverguhr/german-sentiment-bert/") for link in links), links
+        assert not [link for link in links if "/recent/" in link or "/categories/" in link], links
     finally:
         browser.close()
 
