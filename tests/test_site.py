@@ -141,6 +141,23 @@ def test_search_finds_a_model_by_focus(real_site, serve, playwright):
 
 
 @pytest.mark.browser
+def test_slash_key_opens_search_from_any_page(real_site, serve, playwright):
+    base = serve(real_site)
+    browser, page = chromium_page(playwright)
+    try:
+        page.goto(base + "models/ProsusAI/finbert/")
+        page.keyboard.press("/")
+        page.wait_for_url("**/search/", timeout=15_000)
+        box = page.locator("#atlas-search-input")
+        box.wait_for(timeout=15_000)
+        page.wait_for_function("document.activeElement?.id === 'atlas-search-input'", timeout=15_000)
+        page.keyboard.type("finbert")
+        page.locator("a.pagefind-ui__result-link", has_text="FinBERT").first.wait_for(timeout=15_000)
+    finally:
+        browser.close()
+
+
+@pytest.mark.browser
 def test_search_indexes_the_lead_of_model_pages_only(real_site, serve, playwright):
     """Id, name, focus, summary and tags are searched; not the rest of a model page (README, Performance)."""
     base = serve(real_site)

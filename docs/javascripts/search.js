@@ -44,6 +44,18 @@
     });
   }
 
+  // "/" opens search from any page, as on most documentation sites (and focuses the box on this page).
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    if (event.target.closest && event.target.closest("input, textarea, select, [contenteditable]")) return;
+    const box = document.getElementById("atlas-search-input");
+    const link = document.querySelector("header a[aria-label='Search the atlas']");
+    if (!box && !link) return;
+    event.preventDefault();
+    if (box) box.focus();
+    else link.click();
+  });
+
   if (window.document$) window.document$.subscribe(mount);
   else document.addEventListener("DOMContentLoaded", mount);
 })();
