@@ -14,9 +14,11 @@ For each size, bench/synth.py writes a synthetic catalog into a scratch copy of 
 
 Both MkDocs builds include the search hook (generator/mkdocs_search.py), which runs Pagefind after the
 pages are written and logs its own time and peak memory; the MkDocs columns do not include it.
-The generator's overhead is a ratio from one run: its own time inside the full build (the gen-files
-adapter logs it) over the rest of MkDocs' time in that build, Pagefind excluded. As a cross-check, the
-table also gives (full − baseline) / baseline, which compares two runs and so carries their noise.
+The generator's overhead is a ratio from one run: its own time inside the full build (imports, load,
+validate, render; the gen-files adapter logs it) over MkDocs' own time in that build, which excludes
+Pagefind and the handoff: gen-files writing each page to its temporary folder, logged apart, a cost of
+the file system more than of Python. As a cross-check, the table also gives (full − baseline) / baseline,
+which counts everything but compares two runs and so carries their noise.
 
 Wall times are from time.perf_counter around each subprocess. Peak memory (RSS) is what the kernel reports
 for each finished child through os.wait4 (ru_maxrss); MkDocs' own peak and Pagefind's are logged by the
@@ -63,7 +65,9 @@ ZENSICAL_VENV = Path(tempfile.gettempdir()) / "atlas-bench-zensical"
 PAGE_LIMIT = 40 * 1024
 SEARCH_LIMIT = 1024 * 1024
 HOOK_LINE = re.compile(r"pagefind: indexed the site in (?P<secs>[\d.]+) s; MkDocs peak RSS (?P<mk>\d+) MB")
-GENERATOR_LINE = re.compile(r"generator: \d+ pages in (?P<secs>[\d.]+) s")
+GENERATOR_LINE = re.compile(
+    r"generator: \d+ pages in (?P<secs>[\d.]+) s; handed to MkDocs in (?P<handoff>[\d.]+) s"
+)
 
 
 @dataclass
@@ -81,6 +85,7 @@ class Result:
     full: Run
     pagefind_full: float = 0.0
     generator_in_build: float = 0.0
+    handoff: float = 0.0
     pagefind_base: float = 0.0
     pagefind_rss: float = 0.0
     mkdocs_rss: float = 0.0
@@ -94,9 +99,14 @@ class Result:
         return self.full.wall - self.pagefind_full
 
     @property
+    def rest_of_mkdocs(self) -> float:
+        """MkDocs' own time in the full build: without the generator, gen-files' handoff and Pagefind."""
+        return self.full_mkdocs - self.generator_in_build - self.handoff
+
+    @property
     def overhead(self) -> float:
-        """The generator's time inside the full build, over the rest of MkDocs' time in that same build."""
-        return self.generator_in_build / (self.full_mkdocs - self.generator_in_build)
+        """The generator's time (load, validate, render) over MkDocs' own time in that same build."""
+        return self.generator_in_build / self.rest_of_mkdocs
 
     @property
     def base_mkdocs(self) -> float:
@@ -113,6 +123,8 @@ LAUNCHER = (
 
 def run(cmd: list[str], cwd: Path, timeout: float = 1800) -> Run:
     """Run `cmd`: its wall time, the peak RSS of it and its children (the largest one), and its output."""
+    # The previous run's written site would otherwise still be flushing to disk during this one's timing.
+    os.sync()
     with tempfile.TemporaryFile() as out, tempfile.NamedTemporaryFile("r") as rss:
         started = time.perf_counter()
         launch = [sys.executable, "-c", LAUNCHER, rss.name, *cmd]
@@ -321,7 +333,8 @@ def bench_size(n: int, work: Path, zensical: Path | None, browser: bool) -> Resu
     full = run([py, "-m", "mkdocs", "build", "--strict", "-d", "site"], root)
     result = Result(n, generator, baseline, full)
     result.pagefind_full, result.mkdocs_rss = hook_figures(full.output)
-    result.generator_in_build = float(GENERATOR_LINE.search(full.output)["secs"])
+    logged = GENERATOR_LINE.search(full.output)
+    result.generator_in_build, result.handoff = float(logged["secs"]), float(logged["handoff"])
     result.pagefind_base = hook_figures(baseline.output)[0]
     # Pagefind's own peak: the same indexing of the built site again, on its own.
     print("   pagefind alone (for its memory) ...", flush=True)
@@ -375,18 +388,19 @@ def report(results: list[Result], zensical: Path | None) -> str:
         lines[0] += f", zensical {version.split()[-1] if version else '?'}"
     lines += [
         "",
-        "| Models | Full build | Peak RSS (MkDocs + Pagefind) | Generator in build | Rest of MkDocs "
-        "| Generator overhead | Pagefind | MkDocs baseline | Full − baseline | Generator alone | Zensical "
-        "| Site | Model page mean / max |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| Models | Full build | Peak RSS (MkDocs + Pagefind) | Generator in build | Handoff (gen-files) "
+        "| Rest of MkDocs | Generator overhead | Pagefind | MkDocs baseline | Full − baseline "
+        "| Generator alone | Zensical | Site | Model page mean / max |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         cross = (r.full_mkdocs - r.base_mkdocs) / r.base_mkdocs
         zen = f"{r.zensical.wall:.1f} s" if isinstance(r.zensical, Run) else (r.zensical or "–")
         lines.append(
             f"| {r.n:,} | {r.full.wall:.1f} s | {r.mkdocs_rss + r.pagefind_rss:,.0f} MB "
-            f"({r.mkdocs_rss:,.0f} + {r.pagefind_rss:,.0f}) | {r.generator_in_build:.1f} s "
-            f"| {r.full_mkdocs - r.generator_in_build:.1f} s | {r.overhead:.1%} | {r.pagefind_full:.1f} s "
+            f"({r.mkdocs_rss:,.0f} + {r.pagefind_rss:,.0f}) | {r.generator_in_build:.2f} s "
+            f"| {r.handoff:.2f} s "
+            f"| {r.rest_of_mkdocs:.1f} s | {r.overhead:.1%} | {r.pagefind_full:.1f} s "
             f"| {r.base_mkdocs:.1f} s | {cross:+.1%} | {r.generator.wall:.1f} s | {zen} "
             f"| {r.site_bytes / 1e6:,.0f} MB "
             f"| {statistics.mean(r.pages) / 1024:.1f} / {max(r.pages) / 1024:.1f} KB |"
@@ -417,8 +431,10 @@ def report(results: list[Result], zensical: Path | None) -> str:
             big.mkdocs_rss + big.pagefind_rss < 1536,
         ),
         (
-            f"generator overhead {big.overhead:.1%} of MkDocs' own time (target < 10%)",
-            big.overhead < 0.10,
+            "generator overhead "
+            + ", ".join(f"{r.overhead:.1%} at {r.n:,}" for r in results)
+            + " of MkDocs' own time (target < 10%)",
+            all(r.overhead < 0.10 for r in results),
         ),
         (f"largest model page {worst_page / 1024:.1f} KB (target < 40 KB)", worst_page < PAGE_LIMIT),
     ]

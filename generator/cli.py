@@ -15,25 +15,15 @@ from .hub import PullDeferred, PullFailed, RetryPolicy, compare_with_snapshot
 from .linkcheck import check_site
 from .output import write_file_atomic, write_pages
 from .pull import PullOptions, catalog_ids, parse_duration, pull_models
-from .render import DEFAULT_REPO_URL, DEFAULT_SITE_URL, build_pages
+from .render import DEFAULT_REPO_URL, DEFAULT_SITE_URL
 from .scaffold import ScaffoldError, create_entry
 from .schema import model_json_schema_text
+from .site import render_site
 from .snapshot import SnapshotError, load_snapshots
 from .sources import check_sources, cited_urls
 from .yamlfile import read_yaml_file
 
 SCHEMA_PATH = Path("schema/model.schema.json")
-
-
-def render_site(root: Path, site_url: str | None = None, repo_url: str | None = None) -> dict[str, str]:
-    """Load, validate and render: what both the MkDocs adapter and `render --out` publish."""
-    catalog = load_catalog(root)
-    return build_pages(
-        catalog,
-        load_snapshots(root, catalog.models),
-        site_url or DEFAULT_SITE_URL,
-        repo_url or DEFAULT_REPO_URL,
-    )
 
 
 def _validate(args) -> int:

@@ -187,3 +187,42 @@ def test_validate_cli_prints_every_error_and_fails(tmp_path, capsys):
     assert "catalog/models/acme/general-encoder.yaml:5:1: focsu: unknown key" in err
     assert "focus: required key is missing" in err
     assert "3 error(s)" in err
+
+
+def test_reading_half_the_entries_in_the_second_process_changes_nothing(tmp_path):
+    """render_site has workers.py read the second half of the files; results and errors must not change."""
+    from generator import workers
+
+    good = make_repo(tmp_path / "good")
+    serial, parallel = load_catalog(good), load_catalog(good, workers.submit)
+    assert list(parallel.models) == list(serial.models)
+    assert parallel.models == serial.models and parallel.files == serial.files
+
+    bad = make_repo(
+        tmp_path / "bad",
+        {
+            "acme/Fin-Sentiment": SPECIALIST.replace("acme/fin-sentiment", "acme/Fin-Sentiment"),
+            "acme/fin-sentiment": SPECIALIST,  # a case-duplicate of the first: found across the halves
+            "acme/general-encoder": GENERAL.replace("focus:", "focsu:"),
+            "acme/norsk-bert": LANGUAGE,
+            "zeta/bad-yaml": "id: [unclosed\n",
+            "zeta/broken-alt": GENERAL.replace("acme/general-encoder", "zeta/broken-alt").replace(
+                "acme/norsk-bert", "acme/nope"
+            ),
+        },
+    )
+    write(bad / "catalog" / "models" / "zeta" / "notes.txt", "not an entry")
+    with pytest.raises(CatalogInvalid) as one:
+        load_catalog(bad)
+    with pytest.raises(CatalogInvalid) as other:
+        load_catalog(bad, workers.submit)
+    assert other.value.errors == one.value.errors
+    files = {e.file.split("/")[-1] for e in one.value.errors}
+    # Errors from both halves of the sorted file list (the second process reads notes.txt and bad-yaml).
+    assert {
+        "fin-sentiment.yaml",
+        "general-encoder.yaml",
+        "bad-yaml.yaml",
+        "notes.txt",
+        "broken-alt.yaml",
+    } <= files

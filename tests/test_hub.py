@@ -16,10 +16,12 @@ import yaml
 from conftest import REPO, SPECIALIST, make_repo, write
 from hub_server import Answer, FakeHub, gated, hub_doc, not_found
 
-from generator.cli import main, render_site
+from generator.catalog import load_catalog
+from generator.cli import main
 from generator.hub import HubSettings, RetryPolicy, compare_with_snapshot
 from generator.pull import PullOptions, parse_duration, pull_models
 from generator.schema import ModelEntry
+from generator.site import render_site
 from generator.snapshot import HubFacts, read_snapshot, snapshot_path
 
 IDS = ["acme/fin-sentiment", "acme/general-encoder", "acme/norsk-bert"]
@@ -210,6 +212,13 @@ def test_pulled_figures_reach_the_model_page_and_the_json(repo):
     )
     assert (record["hub"]["downloads"], record["hub"]["likes"]) == (4242424, 77)
     assert "not available" in pages["models/acme/norsk-bert.md"]
+    # Each record is written by pydantic (render.models_json); it holds what model_dump says, nothing else.
+    catalog = load_catalog(repo)
+    assert record == {
+        **catalog.models["acme/fin-sentiment"].model_dump(mode="json", exclude_none=True),
+        "url": "models/acme/fin-sentiment/",
+        "hub": read_snapshot(repo, "acme/fin-sentiment").model_dump(mode="json", exclude_none=True),
+    }
 
 
 def test_validator_warns_where_curated_and_hub_facts_disagree(repo, capsys):

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
 from xml.etree import ElementTree
 
 from conftest import GENERAL, LANGUAGE, SPECIALIST, make_repo
 
-from generator.cli import render_site
+from generator.catalog import load_catalog
 from generator.patterns import Spread
+from generator.render import build_pages
+from generator.site import render_site
 
 SVG = "{http://www.w3.org/2000/svg}"
+BASE = {"acme/fin-sentiment": SPECIALIST, "acme/general-encoder": GENERAL, "acme/norsk-bert": LANGUAGE}
 
 PLATFORM = """\
     id: acme/tiny-lm
@@ -34,7 +40,7 @@ def kind_row(page: str, label: str) -> str:
 
 
 def test_adding_an_entry_changes_the_tables_and_the_chart(tmp_path):
-    base = {"acme/fin-sentiment": SPECIALIST, "acme/general-encoder": GENERAL, "acme/norsk-bert": LANGUAGE}
+    base = BASE
     before = render_site(make_repo(tmp_path / "before", base))
     after = render_site(make_repo(tmp_path / "after", {**base, "acme/tiny-lm": PLATFORM}))
 
@@ -56,7 +62,7 @@ def test_adding_an_entry_changes_the_tables_and_the_chart(tmp_path):
 def test_chart_table_links_ids_verbatim(tmp_path):
     # Ids may hold characters the escaper turns into entities (`_`); a link target must not be escaped.
     tiny = PLATFORM.replace("acme/tiny-lm", "acme/tiny_lm")
-    base = {"acme/fin-sentiment": SPECIALIST, "acme/general-encoder": GENERAL, "acme/norsk-bert": LANGUAGE}
+    base = BASE
     page = render_site(make_repo(tmp_path, {**base, "acme/tiny_lm": tiny}))["patterns/index.md"]
     assert "](../models/acme/tiny_lm.md)" in page
 
@@ -71,6 +77,38 @@ def count_marks(svg: str) -> int:
 def test_chart_is_reproducible(tmp_path):
     repo = make_repo(tmp_path)
     assert render_site(repo)["patterns/breadth.svg"] == render_site(repo)["patterns/breadth.svg"]
+
+
+def test_chart_drawn_by_the_worker_process_is_the_one_drawn_in_process(tmp_path):
+    """render_site draws the chart in the second process (workers.py); build_pages alone draws it here."""
+    repo = make_repo(tmp_path, {**BASE, "acme/tiny-lm": PLATFORM})
+    in_process = build_pages(load_catalog(repo))["patterns/breadth.svg"]
+    assert count_marks(in_process) == 3
+    assert render_site(repo)["patterns/breadth.svg"] == in_process
+
+
+def test_chart_worker_spawns_when_threads_run(tmp_path):
+    """With other threads running (mkdocs serve), forking is unsafe: the worker is spawned and still draws."""
+    repo = make_repo(tmp_path, {**BASE, "acme/tiny-lm": PLATFORM})
+    script = textwrap.dedent(
+        f"""
+        import threading
+        from pathlib import Path
+        from generator import workers
+        from generator.site import render_site
+
+        stop = threading.Event()
+        threading.Thread(target=stop.wait, daemon=True).start()
+        svg = render_site(Path({str(repo)!r}))["patterns/breadth.svg"]
+        print(workers.start_method(), svg.count("<use "))
+        stop.set()
+        """
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    method, uses = done.stdout.split()
+    assert method == "spawn"
+    assert int(uses) >= 3
 
 
 def test_spread_ignores_unknown_values():

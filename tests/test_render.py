@@ -12,10 +12,11 @@ import pytest
 from conftest import FINDING, GENERAL, HUB_SNAPSHOT, LANGUAGE, SPECIALIST, make_repo
 
 from generator.catalog import load_catalog
-from generator.cli import main, render_site
+from generator.cli import main
 from generator.output import write_pages
 from generator.render import build_pages, human_count
 from generator.schema import model_json_schema_text
+from generator.site import render_site
 from generator.snapshot import load_snapshots
 
 GOLDEN = Path(__file__).parent / "golden"
