@@ -7,6 +7,7 @@ so `mkdocs serve` starts it once; one that died is replaced at the next submit.
 
 from __future__ import annotations
 
+import resource
 import signal
 import threading
 from collections.abc import Callable
@@ -40,6 +41,15 @@ def submit(fn: Callable, /, *args) -> Future:
     except BrokenProcessPool:  # the process died (killed, out of memory): start another
         _pool = None
         return _start().submit(fn, *args)
+
+
+def peak_rss_mb() -> int:
+    """The second process's peak memory so far, for the build's log (bench/build.py adds it up)."""
+    return submit(_own_peak_rss_mb).result()
+
+
+def _own_peak_rss_mb() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
 
 def _ignore_sigint() -> None:
