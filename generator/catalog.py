@@ -158,11 +158,10 @@ def _files_under(folder: Path) -> list[str]:
 def _read_entries(
     models_dir: Path, relatives: list[str]
 ) -> list[tuple[ModelEntry | None, list[CatalogError]]]:
-    """Read and validate entry files on their own: what can run in another process (workers.py)."""
-    prefix = f"catalog/{models_dir.name}"
+    """Read and validate entry files each on its own: what can run in another process (workers.py)."""
     results: list[tuple[ModelEntry | None, list[CatalogError]]] = []
     for relative in relatives:
-        name, errors = f"{prefix}/{relative}", []
+        name, errors = f"catalog/models/{relative}", []
         if os.path.splitext(relative)[1] != ".yaml":
             message = "catalog entries must be .yaml files named catalog/models/<org>/<name>.yaml"
             results.append((None, [CatalogError(name, 1, 1, "", message)]))
