@@ -45,17 +45,11 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-VENV = REPO / ".venv"
-if Path(sys.prefix).resolve() != VENV.resolve():  # `python bench/build.py` runs in the project's venv
-    # On a fresh clone, set the venv up from the lock file as `make test` and `make build` do.
-    subprocess.run(["make", "--no-print-directory", "-C", str(REPO), ".venv/.installed"], check=True)
-    os.execv(VENV / "bin" / "python", [str(VENV / "bin" / "python"), *sys.argv])
+from project_venv import REPO, reexec_in_project_venv
+
+reexec_in_project_venv()
 
 import yaml  # noqa: E402
-
-sys.path.insert(0, str(REPO / "bench"))
-
 from synth import synthesize, synthetic_id  # noqa: E402
 
 from generator.mkdocs_search import pagefind_command  # noqa: E402

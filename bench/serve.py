@@ -29,16 +29,11 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-VENV = REPO / ".venv"
-if Path(sys.prefix).resolve() != VENV.resolve():  # `python bench/serve.py` runs in the project's venv
-    # On a fresh clone, set the venv up from the lock file as `make test` and `make build` do.
-    subprocess.run(["make", "--no-print-directory", "-C", str(REPO), ".venv/.installed"], check=True)
-    os.execv(VENV / "bin" / "python", [str(VENV / "bin" / "python"), *sys.argv])
+from project_venv import reexec_in_project_venv
+
+reexec_in_project_venv()
 
 import yaml  # noqa: E402
-
-sys.path.insert(0, str(REPO / "bench"))
 from synth import synthesize, synthetic_id  # noqa: E402
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
