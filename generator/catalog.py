@@ -88,6 +88,8 @@ def _message(error: dict, valid_keys: list[str]) -> str:
             return f"{message}, got nothing: write a value or remove the key"
     if kind == "string_pattern_mismatch" and error["loc"] and error["loc"][0] in ("id", "alternatives"):
         return f"{message}; a Hugging Face repo id looks like 'ProsusAI/finbert', got {_describe(value)}"
+    if kind == "date_type" and isinstance(value, str):
+        return f"{message}, got the text {_describe(value)}: write the date without quotes, e.g. 2026-11-24"
     if kind in ("int_type", "date_type"):
         return f"{message}, got {_describe(value)}"
     return f"{message}, got {_describe(value)}" if value is not None else message
@@ -121,13 +123,22 @@ def _nested_model(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     return current
 
 
-def _error_at(root: Path, name: str, loc: tuple, message: str, *, key: bool = False) -> CatalogError:
-    """An error found across files, positioned by reading its (valid) file again.
+class _Locator:
+    """Positions for errors found across files, each file read again at most once.
 
     Only files with such an error pay for it: the loader keeps no positions, and has none for the files
-    another process read.
+    another process read. One read per file keeps a file with thousands of such errors linear.
     """
-    return CatalogError.at(name, read_yaml_file(root / name), loc, message, key=key)
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.docs: dict[str, YamlDocument] = {}
+
+    def error(self, name: str, loc: tuple, message: str, *, key: bool = False) -> CatalogError:
+        doc = self.docs.get(name)
+        if doc is None:
+            doc = self.docs[name] = read_yaml_file(self.root / name)
+        return CatalogError.at(name, doc, loc, message, key=key)
 
 
 def _read(path: Path, rel: str, errors: list[CatalogError]) -> YamlDocument | None:
@@ -142,17 +153,29 @@ def _read(path: Path, rel: str, errors: list[CatalogError]) -> YamlDocument | No
     return doc
 
 
-def _files_under(folder: Path) -> list[str]:
-    """Every file below `folder`, as '/'-joined relative paths in the order of their parts.
+def files_under(root: Path, folder: str, errors: list[CatalogError]) -> list[str]:
+    """Every file below `root/folder`, as '/'-joined relative paths in the order of their parts.
 
-    os.walk rather than Path.rglob: it learns from the directory listing which entries are folders, where
-    rglob and is_dir() make a stat call and several Path objects per file (10,000 files in a large build).
+    Links are never followed: a linked folder is an error here, a linked file fails when it is read. os.walk
+    rather than Path.rglob: it learns from the directory listing which entries are folders, where rglob and
+    is_dir() make a stat call and several Path objects per file (10,000 files in a large build).
     """
+    base = root / folder
+    if base.is_symlink():
+        errors.append(CatalogError(folder, 1, 1, "", _LINKED_FOLDER))
+        return []
     found = []
-    for directory, _, names in os.walk(folder):
-        prefix = os.path.relpath(directory, folder).replace(os.sep, "/")
+    for directory, folders, names in os.walk(base):
+        prefix = os.path.relpath(directory, base).replace(os.sep, "/")
+        for name in folders:
+            if os.path.islink(os.path.join(directory, name)):
+                linked = name if prefix == "." else f"{prefix}/{name}"
+                errors.append(CatalogError(f"{folder}/{linked}", 1, 1, "", _LINKED_FOLDER))
         found.extend(name if prefix == "." else f"{prefix}/{name}" for name in names)
     return sorted(found, key=lambda relative: relative.split("/"))
+
+
+_LINKED_FOLDER = "is a symbolic link; the catalog reads only folders and files inside the repository"
 
 
 def _read_entries(
@@ -164,6 +187,8 @@ def _read_entries(
         name, errors = f"catalog/models/{relative}", []
         if os.path.splitext(relative)[1] != ".yaml":
             message = "catalog entries must be .yaml files named catalog/models/<org>/<name>.yaml"
+            if os.path.islink(models_dir / relative):
+                message = "is a symbolic link; catalog files must be regular files, not links"
             results.append((None, [CatalogError(name, 1, 1, "", message)]))
             continue
         doc = _read(models_dir / relative, name, errors)
@@ -181,19 +206,17 @@ def load_catalog(root: Path, submit: Callable[..., Future] | None = None) -> Cat
     catalog_dir = root / "catalog"
     errors: list[CatalogError] = []
 
-    def rel(p: Path) -> str:
-        return p.relative_to(root).as_posix()
-
     models_dir = catalog_dir / "models"
-    relatives = _files_under(models_dir)
+    relatives = files_under(root, "catalog/models", errors)
     half = len(relatives) // 2 if submit else len(relatives)
     later = submit(_read_entries, models_dir, relatives[half:]) if half < len(relatives) else None
     read = _read_entries(models_dir, relatives[:half]) + (later.result() if later else [])
 
+    locate = _Locator(root)
     models: dict[str, ModelEntry] = {}
     files: dict[str, str] = {}
-    seen_lower: dict[str, str] = {}
     broken: set[str] = set()  # ids whose files have errors: pointing at them is not another error
+    by_lower: dict[str, list[str]] = {}  # Hub ids are case-insensitive: these must be one file each
     for relative, (entry, file_errors) in zip(relatives, read, strict=True):
         errors.extend(file_errors)
         expected = relative.removesuffix(".yaml")
@@ -208,30 +231,32 @@ def load_catalog(root: Path, submit: Callable[..., Future] | None = None) -> Cat
                 f"id '{entry.id}' does not match the file path: expected {want} "
                 f"(the file must sit at catalog/models/{entry.id}.yaml)"
             )
-            errors.append(_error_at(root, name, ("id",), message))
+            errors.append(locate.error(name, ("id",), message))
             continue
-        if entry.id.lower() in seen_lower:
-            first = files[seen_lower[entry.id.lower()]]
-            message = (
-                f"duplicate id: '{entry.id}' is already defined in {first} (Hub ids are case-insensitive)"
-            )
-            errors.append(_error_at(root, name, ("id",), message))
-            continue
-        seen_lower[entry.id.lower()] = entry.id
+        by_lower.setdefault(entry.id.lower(), []).append(entry.id)
         broken.discard(entry.id)
         models[entry.id] = entry
         files[entry.id] = name
+    for same in (ids for ids in by_lower.values() if len(ids) > 1):
+        # Which file is the newcomer is not for the loader to guess: each one names the others.
+        for model_id in same:
+            others = ", ".join(files[other] for other in same if other != model_id)
+            message = f"duplicate id: '{model_id}' differs only in case from {others} (Hub ids are "
+            errors.append(locate.error(files[model_id], ("id",), message + "case-insensitive); keep one"))
+            broken.add(model_id)
+            del models[model_id]
 
-    _check_alternatives(root, models, files, errors, broken)
+    _check_alternatives(locate, models, files, errors, broken)
 
     categories = None
-    categories_path = catalog_dir / "categories.yaml"
-    if not categories_path.is_file():
-        errors.append(CatalogError(rel(categories_path), 1, 1, "", "missing: it defines the five kinds"))
-    elif (doc := _read(categories_path, rel(categories_path), errors)) is not None:
-        categories = _validate(Categories, doc, rel(categories_path), errors)
+    categories_name = "catalog/categories.yaml"
+    if not (root / categories_name).exists():
+        errors.append(CatalogError(categories_name, 1, 1, "", "missing: it defines the five kinds"))
+    elif (doc := _read(root / categories_name, categories_name, errors)) is not None:
+        categories = _validate(Categories, doc, categories_name, errors)
 
-    findings = _load_findings(catalog_dir / "findings", models, rel, errors)
+    findings = _load_findings(root, models, errors)
+    _check_unread(root, errors)
 
     if errors:
         raise CatalogInvalid(errors)
@@ -244,20 +269,26 @@ def load_catalog(root: Path, submit: Callable[..., Future] | None = None) -> Cat
     )
 
 
-def _check_alternatives(root, models, files, errors, broken) -> None:
+MAX_HINTS_PER_FILE = 20
+""""Did you mean" compares a name with every id: a file with thousands of unknown names gets the first few."""
+
+
+def _check_alternatives(locate: _Locator, models, files, errors, broken) -> None:
     """Every alternative must exist, and must point across the specialized/general divide."""
     ids = list(models)
     for model_id, entry in models.items():
+        hints = MAX_HINTS_PER_FILE
         name = files[model_id]
         for i, alt in enumerate(entry.alternatives):
             if alt == model_id:
                 errors.append(
-                    _error_at(root, name, ("alternatives", i), "a model cannot be its own alternative")
+                    locate.error(name, ("alternatives", i), "a model cannot be its own alternative")
                 )
             elif alt not in models and alt not in broken:
-                close = difflib.get_close_matches(alt, ids, n=1)
+                hints -= 1
+                close = difflib.get_close_matches(alt, ids, n=1) if hints >= 0 else []
                 hint = f"did you mean '{close[0]}'?" if close else "add its entry first or pick a catalog id"
-                errors.append(_error_at(root, name, ("alternatives", i), f"unknown model '{alt}'; {hint}"))
+                errors.append(locate.error(name, ("alternatives", i), f"unknown model '{alt}'; {hint}"))
         known = [models[a] for a in entry.alternatives if a in models]
         if len(known) != len(entry.alternatives):  # already reported, here or in the alternative's file
             continue
@@ -266,30 +297,35 @@ def _check_alternatives(root, models, files, errors, broken) -> None:
                 f"a {entry.kind}-specific model must name at least one general-purpose alternative "
                 "(kind: general)"
             )
-            errors.append(_error_at(root, name, ("alternatives",), message, key=True))
+            errors.append(locate.error(name, ("alternatives",), message, key=True))
         if not entry.specialized and not any(a.specialized for a in known):
             message = (
                 "a general model must name the specialists that beat it on their niche "
                 "(kind other than general)"
             )
-            errors.append(_error_at(root, name, ("alternatives",), message, key=True))
+            errors.append(locate.error(name, ("alternatives",), message, key=True))
         if entry.domain is not None and entry.kind != "domain":
             message = (
                 f"only domain-specific entries (kind: domain) have a domain; this one is kind: {entry.kind}"
             )
-            errors.append(_error_at(root, name, ("domain",), message))
+            errors.append(locate.error(name, ("domain",), message))
 
 
-def _load_findings(findings_dir: Path, models, rel, errors) -> list[Finding]:
+def _load_findings(root: Path, models, errors) -> list[Finding]:
     findings: list[Finding] = []
-    for path in sorted(findings_dir.glob("*.yaml")) if findings_dir.is_dir() else []:
-        name = rel(path)
-        doc = _read(path, name, errors)
+    for relative in files_under(root, "catalog/findings", errors):
+        name = f"catalog/findings/{relative}"
+        stem, extension = os.path.splitext(relative)
+        if extension != ".yaml" or "/" in relative:
+            message = "findings must be .yaml files directly in catalog/findings/, named after their id"
+            errors.append(CatalogError(name, 1, 1, "", message))
+            continue
+        doc = _read(root / name, name, errors)
         finding = _validate(Finding, doc, name, errors) if doc else None
         if finding is None:
             continue
-        if finding.id != path.stem:
-            message = f"id '{finding.id}' must equal the file name '{path.stem}'"
+        if finding.id != stem:
+            message = f"id '{finding.id}' must equal the file name '{stem}'"
             errors.append(CatalogError.at(name, doc, ("id",), message))
             continue
         for i, model_id in enumerate(finding.models):
@@ -298,3 +334,20 @@ def _load_findings(findings_dir: Path, models, rel, errors) -> list[Finding]:
                 errors.append(CatalogError.at(name, doc, ("models", i), message))
         findings.append(finding)
     return findings
+
+
+CATALOG_PARTS = {"categories.yaml", "models", "findings", "hub"}
+"""What `catalog/` holds; anything else there would be silently ignored, so it is an error."""
+
+
+def _check_unread(root: Path, errors: list[CatalogError]) -> None:
+    catalog_dir = root / "catalog"
+    for name in sorted(os.listdir(catalog_dir)) if catalog_dir.is_dir() else []:
+        if name not in CATALOG_PARTS:
+            message = (
+                "the loader does not read this: catalog/ holds categories.yaml, models/, findings/ and hub/ "
+                "only; move or delete it"
+            )
+            errors.append(CatalogError(f"catalog/{name}", 1, 1, "", message))
+        elif name != "categories.yaml" and os.path.islink(catalog_dir / name):
+            errors.append(CatalogError(f"catalog/{name}", 1, 1, "", _LINKED_FOLDER))

@@ -10,11 +10,15 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 from markupsafe import Markup
 
 _MARKUP_CHARS = "&<>\"'`\\*_[](){}#|!~^$"
 _TO_ENTITY = str.maketrans({ch: f"&#{ord(ch)};" for ch in _MARKUP_CHARS})
+_BLOCK_START = re.compile(r"[-+=:?]|[0-9]+[.)](?= |$)")
+"""What opens a block when it starts a line: a rule or list (`---`, `+ x`, `1. x`), a heading's underline
+(`===`), a definition or a collapsible block (`???`). Its last character is escaped: the text stays inline."""
 
 
 def escape_text(value: object) -> Markup:
@@ -23,7 +27,11 @@ def escape_text(value: object) -> Markup:
         return Markup("")
     if hasattr(value, "__html__"):
         return Markup(value.__html__())
-    return Markup(" ".join(str(value).split()).translate(_TO_ENTITY))
+    text = " ".join(str(value).split()).translate(_TO_ENTITY)
+    if opening := _BLOCK_START.match(text):
+        end = opening.end() - 1
+        text = f"{text[:end]}&#{ord(text[end])};{text[end + 1 :]}"
+    return Markup(text)
 
 
 def escape_meta(value: str) -> str:

@@ -24,10 +24,28 @@ from generator.catalog import CatalogInvalid  # noqa: E402
 from generator.schema import KINDS  # noqa: E402
 from generator.site import render_site  # noqa: E402
 
+LOG = logging.getLogger("mkdocs.plugins.model_atlas")
+# What the previous run handed over, path → (digest, mtime, text); it lives on the gen-files module, which
+# outlives this script's globals under `mkdocs serve`. A one-off `mkdocs build` starts with none.
+previous = vars(mkdocs_gen_files).setdefault("_model_atlas_pages", {}).setdefault(str(ROOT), {})
+
 try:
     pages = render_site(ROOT, mkdocs_gen_files.config["site_url"], mkdocs_gen_files.config["repo_url"])
 except CatalogInvalid as exc:
-    raise SystemExit(f"The catalog has {len(exc.errors)} error(s):\n{exc}") from None
+    if not previous:  # a build, or the first build of `mkdocs serve`: nothing good to fall back on
+        for error in exc.errors:
+            LOG.error("%s", error)
+        raise SystemExit(f"the catalog has {len(exc.errors)} error(s), listed above") from None
+    # `mkdocs serve` after a bad save: keep serving the last good site, which the next good save replaces.
+    # Printed rather than logged: MkDocs counts logged errors, and in strict mode would stop serving.
+    for error in exc.errors:
+        print(f"ERROR    -  {error}", file=sys.stderr)
+    print(
+        f"ERROR    -  the catalog has {len(exc.errors)} error(s): the preview keeps the last good pages "
+        "until they are fixed",
+        file=sys.stderr,
+    )
+    pages = {path: text for path, (_, _, text) in previous.items() if path != "contributing.md"}
 
 # Each generated page's "Edit" button opens the file a contributor must change (relative to docs/). A model
 # page's file follows from its path: the loader checked that every entry's id is its file's path.
@@ -49,10 +67,8 @@ pages["contributing.md"] = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"
 # `mkdocs serve` runs this script again after every change, in the same process, and gen-files writes every
 # page to a new temporary folder: to `mkdocs serve --dirty`, which rebuilds only sources newer than their
 # built page, all of them would look changed. So a page whose text is the same as in the previous run gets
-# back that run's modification time, and only the pages an edit changed are rebuilt. The record lives on
-# the gen-files module, which outlives this script's globals; a one-off `mkdocs build` starts with none.
+# back that run's modification time, and only the pages an edit changed are rebuilt.
 RENDERED = time.perf_counter()
-previous = vars(mkdocs_gen_files).setdefault("_model_atlas_pages", {}).setdefault(str(ROOT), {})
 
 for path, text in pages.items():
     with mkdocs_gen_files.open(path, "w") as handle:
@@ -62,17 +78,20 @@ for path, text in pages.items():
     if before is not None and before[0] == digest:
         os.utime(handle.name, ns=(before[1], before[1]))
     else:
-        previous[path] = (digest, os.stat(handle.name).st_mtime_ns)
+        previous[path] = (digest, os.stat(handle.name).st_mtime_ns, text)
     if path in sources:
         mkdocs_gen_files.set_edit_path(path, f"../{sources[path].as_posix()}")
     elif path.startswith("models/") and path.endswith(".md"):  # render.model_page_path
         mkdocs_gen_files.set_edit_path(path, f"../catalog/{path[:-3]}.yaml")
 
+for gone in previous.keys() - pages.keys():
+    del previous[gone]
+
 # bench/build.py reads this line: the generator's share of a build, measured inside that build, the time
 # gen-files took to take the pages (writing each one to its temporary folder), and the peak memory of the
 # generator's second process, which stays resident until MkDocs exits.
 HANDED = time.perf_counter()
-logging.getLogger("mkdocs.plugins.model_atlas").info(
+LOG.info(
     "generator: %d pages in %.2f s; handed to MkDocs in %.2f s; second process peak RSS %d MB",
     len(pages),
     RENDERED - STARTED,

@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from .catalog import Catalog
-from .escape import _MARKUP_CHARS, escape_meta, escape_text, link_url
+from .escape import _BLOCK_START, _MARKUP_CHARS, escape_meta, escape_text, link_url
 from .feed import atom_feed, newest_first
 from .finder import finder_pages
 from .patterns import ChartPoint, chart_points, draw_here, kind_stats, specialized_vs_general
@@ -145,7 +145,9 @@ def _front_matter(title: str, description: str) -> Markup:
 
 
 # A value escape_text would return unchanged: no markup character, and whitespace already single spaces.
-_NEEDS_ESCAPE = re.compile("[" + re.escape(_MARKUP_CHARS) + r"]|[^\S ]|\s\s|^\s|\s$")
+_NEEDS_ESCAPE = re.compile(
+    "[" + re.escape(_MARKUP_CHARS) + r"]|[^\S ]|\s\s|^\s|\s$|^(?:" + _BLOCK_START.pattern + ")"
+)
 
 
 def _finalize(value: object) -> object:

@@ -26,9 +26,23 @@ KIND_LABELS = {
 Modality = Literal["text", "vision", "audio", "multimodal", "tabular"]
 
 MODEL_ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$"
+RESERVED_NAMES = frozenset({"index", "readme"})
+"""Static-site tools publish `index.md` and `README.md` as their folder's page, not as a page of their own."""
+
+
+def _publishable_id(value: str) -> str:
+    if value.rsplit("/", 1)[-1].lower() in RESERVED_NAMES:
+        raise ValueError(
+            f"'{value}' cannot be published: a model named index or README (any case) would become its "
+            "organisation's folder page; no Hub model is expected to use these names"
+        )
+    return value
+
+
 ModelId = Annotated[
     str,
     StringConstraints(pattern=MODEL_ID_PATTERN),
+    AfterValidator(_publishable_id),
     Field(description="A Hugging Face model repo id, `org/name`, case as on the Hub."),
 ]
 
@@ -111,7 +125,12 @@ class ModelEntry(Strict):
     modality: Modality | None = Field(default=None, description="The kind of input the model works on.")
     languages: list[LanguageCode] | None = Field(default=None, min_length=1)
     license: LicenseId | None = None
-    params: int | None = Field(default=None, gt=0, description="Number of parameters, as an integer.")
+    params: int | None = Field(
+        default=None,
+        gt=0,
+        le=10**13,
+        description="Number of parameters, as an integer (at most 10 trillion).",
+    )
     added: dt.date | None = Field(default=None, description="The date the entry joined the catalog.")
     sources: list[SourceUrl] = Field(min_length=1, description="Web addresses backing the facts above.")
 

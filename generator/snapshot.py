@@ -9,10 +9,31 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
+from .catalog import CatalogError, CatalogInvalid, files_under
 from .output import write_file_atomic
+from .yamlfile import FORBIDDEN_CHARACTERS, YamlFileError, decode_text, parse_yaml_text, read_capped
+
+MAX_SNAPSHOT_BYTES = 1024 * 1024
+"""A snapshot is a few kilobytes even with a hundred languages; a larger file is not one the pull wrote."""
+
+
+def _visible(value: str) -> str:
+    if FORBIDDEN_CHARACTERS.search(value):
+        raise ValueError("contains a control, zero-width or bidi character; run `make pull` to refresh it")
+    return value
+
+
+def _hub_text(max_length: int):
+    return Annotated[str, StringConstraints(max_length=max_length), AfterValidator(_visible)]
+
+
+def _count(upper: int):
+    """A count from the Hub, bounded so that every figure it feeds stays a finite float."""
+    return Annotated[int, Field(ge=0, le=upper)]
 
 
 class HubFacts(BaseModel):
@@ -20,21 +41,21 @@ class HubFacts(BaseModel):
 
     model_config = ConfigDict(extra="ignore", frozen=True)
 
-    id: str
+    id: _hub_text(200)
     pulled_at: dt.datetime
-    sha: str | None = None
+    sha: _hub_text(64) | None = None
     last_modified: dt.datetime | None = None
-    downloads: int | None = Field(default=None, ge=0)
-    likes: int | None = Field(default=None, ge=0)
-    library_name: str | None = None
-    pipeline_tag: str | None = None
-    tags: list[str] = Field(default_factory=list)
-    license: str | None = None
-    languages: list[str] = Field(default_factory=list)
-    gated: bool | str | None = None
-    params: int | None = Field(default=None, ge=0)
-    used_storage: int | None = Field(default=None, ge=0)
-    base_models: list[str] = Field(default_factory=list)
+    downloads: _count(10**12) | None = None
+    likes: _count(10**9) | None = None
+    library_name: _hub_text(100) | None = None
+    pipeline_tag: _hub_text(100) | None = None
+    tags: list[_hub_text(200)] = Field(default_factory=list, max_length=1000)
+    license: _hub_text(200) | None = None
+    languages: list[_hub_text(40)] = Field(default_factory=list, max_length=1000)
+    gated: bool | _hub_text(20) | None = None
+    params: _count(10**14) | None = None
+    used_storage: _count(10**16) | None = None
+    base_models: list[_hub_text(200)] = Field(default_factory=list, max_length=100)
 
     @property
     def as_of(self) -> str:
@@ -43,6 +64,10 @@ class HubFacts(BaseModel):
 
 class SnapshotError(Exception):
     """A snapshot file that cannot be read: named so the maintainer can re-pull it."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1, field: str = ""):
+        super().__init__(message)
+        self.line, self.column, self.field = line, column, field
 
 
 def snapshot_path(root: Path, model_id: str) -> Path:
@@ -62,27 +87,73 @@ def write_snapshot(root: Path, facts: HubFacts) -> Path:
 
 
 def read_snapshot(root: Path, model_id: str) -> HubFacts | None:
+    """The model's snapshot, None when it has none; SnapshotError, positioned, when the file is bad."""
     path = snapshot_path(root, model_id)
-    try:
-        raw = path.read_bytes()
-    except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+    if not path.exists() and not path.is_symlink():
         return None
+    try:
+        raw = read_capped(path, MAX_SNAPSHOT_BYTES)
+    except YamlFileError as exc:
+        raise SnapshotError(f"{exc.message}; run `make pull` to refresh it") from None
     try:
         facts = HubFacts.model_validate_json(raw)  # parsed and checked in one pass (10,000 files a build)
     except (ValueError, ValidationError) as exc:
-        raise SnapshotError(
-            f"{path}: unreadable Hub snapshot ({exc}); run `make pull` to refresh it"
-        ) from None
+        raise _positioned(raw, exc) from None
     if facts.id != model_id:
-        raise SnapshotError(f"{path}: snapshot is for '{facts.id}', expected '{model_id}'")
+        raise SnapshotError(f"snapshot is for '{facts.id}', expected '{model_id}'", field="id")
     return facts
 
 
+def _positioned(raw: bytes, exc: Exception) -> SnapshotError:
+    """The first problem of a snapshot that failed to validate, at its line and column.
+
+    Only a broken file pays for positions: JSON is YAML, so the catalog's own reader finds where each value
+    stands.
+    """
+    refresh = "run `make pull` to refresh it"
+    try:
+        doc = parse_yaml_text(decode_text(raw))
+    except YamlFileError as bad:
+        return SnapshotError(f"not a valid snapshot: {bad.message}; {refresh}", bad.line, bad.column)
+    if not isinstance(exc, ValidationError):
+        return SnapshotError(f"not a valid snapshot: {exc}; {refresh}")
+    error = exc.errors()[0]
+    loc = tuple(error["loc"])
+    line, column = doc.position(loc)
+    field = ".".join(str(part) for part in loc)
+    got = repr(error.get("input"))
+    got = got if len(got) <= 60 else got[:57] + "..."
+    return SnapshotError(f"{error['msg']}, got {got}; {refresh}", line, column, field)
+
+
 def load_snapshots(root: Path, model_ids) -> dict[str, HubFacts]:
-    """Hub facts for every model that has a snapshot; the others are absent from the result."""
-    found = {}
-    for model_id in model_ids:
-        facts = read_snapshot(root, model_id)
-        if facts is not None:
-            found[model_id] = facts
+    """Hub facts for every model that has a snapshot; the others are absent from the result.
+
+    Every file under `catalog/hub/` is read like a contributor's: CatalogInvalid names each bad one, and
+    each file that is not the snapshot of a catalog entry, with its line and column.
+    """
+    ids = set(model_ids)
+    found: dict[str, HubFacts] = {}
+    errors: list[CatalogError] = []
+    for relative in files_under(Path(root), "catalog/hub", errors):
+        name = f"catalog/hub/{relative}"
+        model_id = relative.removesuffix(".json")
+        if model_id not in ids:
+            errors.append(
+                CatalogError(
+                    name,
+                    1,
+                    1,
+                    "",
+                    "not the snapshot of a catalog entry: snapshots are catalog/hub/<org>/<name>.json, "
+                    "named like an entry in catalog/models/; delete it (`make pull` writes them)",
+                )
+            )
+            continue
+        try:
+            found[model_id] = read_snapshot(root, model_id)
+        except SnapshotError as exc:
+            errors.append(CatalogError(name, exc.line, exc.column, exc.field, str(exc)))
+    if errors:
+        raise CatalogInvalid(errors)
     return found

@@ -7,9 +7,12 @@ so `mkdocs serve` starts it once; one that died is replaced at the next submit.
 
 from __future__ import annotations
 
+import os
 import resource
 import signal
+import stat
 import threading
+import time
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -25,7 +28,9 @@ def _start() -> ProcessPoolExecutor:
         # process (a build) forks safely; `mkdocs serve` and test servers run threads, so they spawn.
         alone = threading.active_count() == 1
         method = "fork" if alone and "fork" in get_all_start_methods() else "spawn"
-        _pool = ProcessPoolExecutor(1, mp_context=get_context(method), initializer=_ignore_sigint)
+        _pool = ProcessPoolExecutor(
+            1, mp_context=get_context(method), initializer=_detach, initargs=(os.getpid(),)
+        )
     return _pool
 
 
@@ -52,6 +57,35 @@ def _own_peak_rss_mb() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
 
 
-def _ignore_sigint() -> None:
-    """Ctrl-C in `mkdocs serve` reaches the whole process group; the parent shuts this process down."""
+def _detach(parent: int) -> None:
+    """Make the second process a helper that cannot outlive or stand in for its parent.
+
+    Ctrl-C reaches the whole process group, and the parent shuts this process down, so SIGINT is ignored.
+    A parent killed outright (SIGTERM, SIGKILL) cannot shut it down: it exits once it is orphaned. A forked
+    process also inherits the parent's sockets, such as the listening socket of `mkdocs serve`; each is
+    replaced by /dev/null here, so the port is free the moment the parent is gone.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _drop_inherited_sockets()
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+
+
+def _drop_inherited_sockets() -> None:
+    try:
+        descriptors = [int(fd) for fd in os.listdir("/proc/self/fd")]
+    except OSError:  # no /proc: not Linux; the parent-death check below still frees the port
+        return
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in descriptors:
+        try:
+            if fd != null and stat.S_ISSOCK(os.fstat(fd).st_mode):
+                os.dup2(null, fd)  # not close: the number stays taken, so no stale object can close a reuse
+        except OSError:
+            pass  # the listing's own descriptor, already gone
+    os.close(null)
+
+
+def _exit_when_orphaned(parent: int, interval: float = 0.2) -> None:
+    while os.getppid() == parent:
+        time.sleep(interval)
+    os._exit(0)

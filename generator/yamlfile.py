@@ -9,8 +9,11 @@ because no catalog file needs them.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +21,20 @@ import yaml
 
 MAX_FILE_BYTES = 64 * 1024
 """A model entry is a few hundred bytes; anything far larger is a mistake or an attack."""
+
+MAX_DEPTH = 16
+"""Catalog files nest four levels at most; a deeper file is refused before anything recurses over it."""
+
+MAX_INT_DIGITS = 20
+"""Wider than any count the catalog holds, and far below `int()`'s 4,300-digit limit."""
+
+FORBIDDEN_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # control characters other than tab and line breaks
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff"  # zero-width, bidi, separators
+    "\ud800-\udfff\ufff0-\uffff]"  # surrogates, specials and non-characters
+)
+"""Characters no catalog text needs: invisible, reordering (a bidi override can make a page say other than
+the file seems to) or not text at all. Shared with the Hub snapshot's checks."""
 
 Path_ = tuple[str | int, ...]
 
@@ -65,19 +82,24 @@ _WORDS = {"null", "Null", "NULL", *_BOOL}  # the only plain scalars that start w
 
 
 def resolve_plain_scalar(text: str) -> object:
-    """YAML 1.2 core schema, plus ISO dates: `no`, `off`, `y` stay strings; `1.10` is a number."""
+    """YAML 1.2 core schema, plus ISO dates: `no`, `off`, `y` stay strings; `1.10` is a number.
+
+    Raises ValueError for an integer wider than MAX_INT_DIGITS, which no catalog count needs.
+    """
     if text[:1].isalpha() and text not in _WORDS:  # most values: text, which no rule below would change
         return text
     if _NULL.match(text):
         return None
     if text in _BOOL:
         return _BOOL[text]
-    if _INT.match(text):
-        return int(text)
-    if _OCT.match(text):
-        return int(text[2:], 8)
-    if _HEX.match(text):
-        return int(text[2:], 16)
+    if _INT.match(text) or _OCT.match(text) or _HEX.match(text):
+        if len(text) > MAX_INT_DIGITS:
+            raise ValueError(
+                f"a number {len(text)} characters long is out of range; write at most {MAX_INT_DIGITS} digits"
+            )
+        if _OCT.match(text):
+            return int(text[2:], 8)
+        return int(text[2:], 16) if _HEX.match(text) else int(text)
     if _FLOAT.match(text):
         return float(text)
     if text.lower() in _SPECIAL_FLOAT:
@@ -110,6 +132,7 @@ def parse_yaml_text(text: str) -> YamlDocument:
     One loop over libyaml's events, dispatched on their exact class: this runs once per catalog file,
     10,000 times in a large build, so it avoids per-event helper calls.
     """
+    check_characters(text)
     doc = YamlDocument(data=None)
     values, keys = doc.value_positions, doc.key_positions
     # Each open container: [container, its path, the key awaiting its value (mappings), is a mapping]
@@ -169,6 +192,12 @@ def parse_yaml_text(text: str) -> YamlDocument:
                     frame[0].append(value)
                 values[path] = (mark.line + 1, mark.column + 1)
                 if cls is not _Scalar:
+                    if len(stack) == MAX_DEPTH:
+                        raise YamlFileError(
+                            f"nested more than {MAX_DEPTH} levels deep; catalog files need four at most",
+                            *_pos(mark),
+                            field=field_name(path),
+                        )
                     stack.append([value, path, None, cls is _MappingStart])
             elif cls in _Ends:
                 stack.pop()
@@ -187,19 +216,65 @@ def parse_yaml_text(text: str) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         line, column = _pos(mark) if mark else (1, 1)
         raise YamlFileError(f"not valid YAML: {exc.problem or exc.context}", line, column) from None
+    except ValueError as exc:  # resolve_plain_scalar's range check
+        raise YamlFileError(str(exc), *_pos(event.start_mark)) from None
+    except yaml.YAMLError as exc:  # anything else libyaml refuses: still this file's error, never a traceback
+        raise YamlFileError(f"not valid YAML: {exc}") from None
     return doc
 
 
-def read_yaml_file(path: Path) -> YamlDocument:
-    """Read and parse `path`, refusing oversized or non-UTF-8 files before parsing them."""
-    with open(path, "rb") as handle:
-        raw = handle.read(MAX_FILE_BYTES + 1)
-        if len(raw) > MAX_FILE_BYTES:
-            size = os.fstat(handle.fileno()).st_size
-            raise YamlFileError(f"file is {size} bytes; catalog files must be under {MAX_FILE_BYTES} bytes")
+def check_characters(text: str) -> None:
+    """Refuse the first FORBIDDEN_CHARACTERS match, naming it and where it stands."""
+    found = FORBIDDEN_CHARACTERS.search(text)
+    if found is None:
+        return
+    char, start = found.group(), found.start()
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    name = unicodedata.name(char, "a control character")
+    raise YamlFileError(
+        f"character U+{ord(char):04X} ({name}) is not allowed: catalog text must not hide, reorder or "
+        "control what readers see; delete it",
+        line,
+        column,
+    )
+
+
+def read_capped(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file inside the repository, refusing links and anything over `limit`.
+
+    O_NOFOLLOW makes the refusal of a symlink part of opening the file, so nothing outside the repository is
+    ever read, and nothing read from it can reach a message.
+    """
     try:
-        text = raw.decode("utf-8")
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        if exc.errno == errno.ELOOP or os.path.islink(path):
+            raise YamlFileError("is a symbolic link; catalog files must be regular files") from None
+        raise YamlFileError(f"cannot be read: {os.strerror(exc.errno or 0) or exc}") from None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlFileError("is not a regular file; catalog files must be plain files")
+        if info.st_size > limit:
+            raise YamlFileError(f"file is {info.st_size} bytes; catalog files must be under {limit} bytes")
+        raw = handle.read(limit + 1)
+    if len(raw) > limit:
+        raise YamlFileError(f"file is over {limit} bytes; catalog files must be under {limit} bytes")
+    return raw
+
+
+def decode_text(raw: bytes) -> str:
+    """UTF-8 text, a leading byte-order mark dropped."""
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise YamlFileError("file is not UTF-8 text; save it as UTF-8", line) from None
-    return parse_yaml_text(text)
+    return text
+
+
+def read_yaml_file(path: Path) -> YamlDocument:
+    """Read and parse `path`: a link, an oversized file, non-UTF-8 or a forbidden character is refused
+    before parsing; whatever goes wrong comes out as YamlFileError."""
+    return parse_yaml_text(decode_text(read_capped(path, MAX_FILE_BYTES)))

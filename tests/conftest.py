@@ -13,6 +13,12 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI runs each property test on the same examples, so a red build is reproducible from its log.
+settings.register_profile("ci", derandomize=True, database=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -170,12 +176,61 @@ def mkdocs_build(root: Path, site_dir: Path) -> subprocess.CompletedProcess:
     return result
 
 
+FIXTURE_CATALOG = Path(__file__).resolve().parent / "fixtures" / "atlas" / "catalog"
+"""A frozen copy of part of the catalog: behaviour tests read it, so no contribution can change them."""
+
+SYNTHETIC_ID = "atlas-tests/synthetic-multilingual-sentiment"
+
+
+def synthetic_entry(general_id: str) -> str:
+    """A valid specialist, as a contributor would add one: the real catalog's checks must hold with it."""
+    return f"""\
+    id: {SYNTHETIC_ID}
+    name: Synthetic Multilingual Sentiment
+    summary: A made-up entry that the tests add to a copy of the real catalog.
+    kind: domain
+    focus: Sentiment of product reviews in many languages
+    domain: reviews
+    scope: Labels product reviews as positive, negative or neutral.
+    not_for:
+      - Anything but product reviews.
+    alternatives:
+      - {general_id}
+    task: text-classification
+    modality: text
+    languages: [de, en, es, fr, ja]
+    added: 2026-12-01
+    sources:
+      - https://example.org/synthetic
+    """
+
+
+def site_of(root: Path, catalog: Path) -> Path:
+    """`root` made a site around a copy of `catalog`, built strict; returns the built folder."""
+    make_repo(root, {}, site=True)
+    shutil.rmtree(root / "catalog")
+    shutil.copytree(catalog, root / "catalog")
+    result = mkdocs_build(root, root / "site")
+    assert "WARNING" not in result.stderr, result.stderr
+    return root / "site"
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    site = tmp_path_factory.mktemp("real") / "site"
-    result = mkdocs_build(REPO, site)
-    assert "WARNING" not in result.stderr, result.stderr
-    return site
+    """The real catalog plus one synthetic valid entry, built: tests over it check only invariants."""
+    from generator.catalog import load_catalog
+
+    root = tmp_path_factory.mktemp("real")
+    shutil.copytree(REPO / "catalog", root / "real-catalog")
+    general = sorted(m.id for m in load_catalog(REPO).models.values() if m.kind == "general")[0]
+    write(root / "real-catalog" / "models" / f"{SYNTHETIC_ID}.yaml", synthetic_entry(general))
+    return site_of(root, root / "real-catalog")
+
+
+@pytest.fixture(scope="session")
+def atlas_site(tmp_path_factory) -> Path:
+    """The frozen fixture catalog, built: what behaviour tests in the browser read."""
+    return site_of(tmp_path_factory.mktemp("atlas"), FIXTURE_CATALOG)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

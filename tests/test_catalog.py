@@ -111,8 +111,12 @@ def test_duplicate_id_differing_only_in_case(tmp_path):
     write(tmp_path / "catalog/models/ACME/fin-sentiment.yaml", SPECIALIST.replace("acme/fin", "ACME/fin"))
     with pytest.raises(CatalogInvalid) as info:
         load_catalog(tmp_path)
-    error = only(info.value.errors)
-    assert error.field == "id" and "duplicate id" in error.message
+    # Which of the two is the newcomer is unknown to the loader: each file gets the error, naming the other.
+    errors = {e.file: e for e in info.value.errors}
+    assert sorted(errors) == ["catalog/models/ACME/fin-sentiment.yaml", SPEC_FILE], errors
+    assert all(e.field == "id" and "duplicate id" in e.message for e in errors.values())
+    assert SPEC_FILE in errors["catalog/models/ACME/fin-sentiment.yaml"].message
+    assert "ACME/fin-sentiment.yaml" in errors[SPEC_FILE].message
 
 
 def test_aliases_are_refused(tmp_path):

@@ -13,7 +13,16 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import pytest
-from conftest import GENERAL, HUB_SNAPSHOT, LANGUAGE, REPO, chromium_page, make_repo, mkdocs_build
+from conftest import (
+    FIXTURE_CATALOG,
+    GENERAL,
+    HUB_SNAPSHOT,
+    LANGUAGE,
+    REPO,
+    chromium_page,
+    make_repo,
+    mkdocs_build,
+)
 from test_render import PAYLOADS, hostile_entry
 
 from generator.catalog import load_catalog
@@ -300,16 +309,16 @@ class Browser:
 
 
 @pytest.fixture(scope="module")
-def site(real_site, serve, playwright):
+def site(atlas_site, serve, playwright):
     b = Browser(playwright)
-    b.base = serve(real_site)
+    b.base = serve(atlas_site)
     yield b
     b.browser.close()
 
 
 @pytest.fixture(scope="module")
 def facts():
-    return catalog_facts(REPO)
+    return catalog_facts(FIXTURE_CATALOG.parent)
 
 
 FILTER_URLS = [
@@ -485,10 +494,10 @@ def test_the_finder_works_after_instant_navigation(site, facts):
 
 
 @pytest.mark.browser
-def test_finder_and_compare_work_under_a_sub_path(site, real_site, serve, tmp_path_factory, facts):
+def test_finder_and_compare_work_under_a_sub_path(site, atlas_site, serve, tmp_path_factory, facts):
     """As on a GitHub Pages project site: the site lives at /<project>/, not at the root."""
     parent = tmp_path_factory.mktemp("pages")
-    (parent / "model-atlas").symlink_to(real_site, target_is_directory=True)
+    (parent / "model-atlas").symlink_to(atlas_site, target_is_directory=True)
     base = serve(parent) + "model-atlas/"
     page = site.page
     page.goto(base + "finder/?domain=finance")
@@ -509,7 +518,7 @@ def test_compare_shows_models_side_by_side_with_their_findings(site, facts):
     heads = page.locator("table thead th[scope=col] a").all_inner_texts()
     assert heads == [facts[i].name for i in ids]
     table = page.locator("table").inner_text()
-    catalog = load_catalog(REPO)
+    catalog = load_catalog(FIXTURE_CATALOG.parent)
     for mid in ids:
         assert catalog.models[mid].scope in table
         for line in facts[mid].not_for:
