@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .schema import Categories, Finding, ModelEntry
+from .schema import DTYPE_BYTES, Categories, Finding, ModelEntry
 from .yamlfile import YamlDocument, YamlFileError, field_name, read_yaml_file
 
 
@@ -247,6 +247,7 @@ def load_catalog(root: Path, submit: Callable[..., Future] | None = None) -> Cat
             del models[model_id]
 
     _check_alternatives(locate, models, files, errors, broken)
+    _check_facts(locate, models, files, errors)
 
     categories = None
     categories_name = "catalog/categories.yaml"
@@ -298,17 +299,101 @@ def _check_alternatives(locate: _Locator, models, files, errors, broken) -> None
                 "(kind: general)"
             )
             errors.append(locate.error(name, ("alternatives",), message, key=True))
-        if not entry.specialized and not any(a.specialized for a in known):
-            message = (
-                "a general model must name the specialists that beat it on their niche "
-                "(kind other than general)"
-            )
-            errors.append(locate.error(name, ("alternatives",), message, key=True))
+        for i, alternative in enumerate(known):
+            if entry.specialized and alternative.kind == "general" and not takes_input(alternative, entry):
+                message = (
+                    f"'{alternative.id}' cannot take this model's input "
+                    f"({', '.join(sorted(model_inputs(entry)))}): a fallback must read what this model "
+                    "reads"
+                )
+                errors.append(locate.error(name, ("alternatives", i), message))
         if entry.domain is not None and entry.kind != "domain":
             message = (
                 f"only domain-specific entries (kind: domain) have a domain; this one is kind: {entry.kind}"
             )
             errors.append(locate.error(name, ("domain",), message))
+
+
+TEXT_IN_TASKS = frozenset({"text-to-speech", "text-to-audio"})
+AUDIO_TASKS = frozenset({"automatic-speech-recognition", "audio-classification", "audio-to-audio"})
+
+
+def model_inputs(entry: ModelEntry) -> set[str]:
+    """What a model reads: its modality, except that speech synthesis reads text, and a multimodal model
+    reads text with audio (speech models) or with images (the rest)."""
+    if entry.task in TEXT_IN_TASKS:
+        return {"text"}
+    if entry.modality == "multimodal":
+        return {"audio", "text"} if entry.task in AUDIO_TASKS else {"vision", "text"}
+    return {entry.modality} if entry.modality else set()
+
+
+def takes_input(general: ModelEntry, specialist: ModelEntry) -> bool:
+    """Whether `general` accepts what `specialist` reads: an audio classifier's fallback must hear audio."""
+    needed, offered = model_inputs(specialist), model_inputs(general)
+    return not needed or not offered or needed <= offered
+
+
+LANGUAGE_TASKS = frozenset(
+    {
+        "automatic-speech-recognition",
+        "text-to-speech",
+        "translation",
+        "image-to-text",
+        "image-text-to-text",
+        "document-question-answering",
+        "visual-question-answering",
+        "zero-shot-image-classification",
+        "zero-shot-object-detection",
+    }
+)
+"""Tasks whose input or output is language even when the modality is audio or vision."""
+
+WEIGHTS_TOLERANCE = (0.8, 1.3)
+"""weights.bytes ÷ (params × dtype width). Listings round to three digits and cards round counts ("110M" for
+109.5M): a few percent. Files also hold buffers and tied or extra heads: tens of percent at most. A ratio
+outside this range is a wrong dtype (F32 for F16 halves it), a wrong count or the wrong files."""
+
+
+def _check_facts(locate: _Locator, models, files, errors) -> None:
+    """Rules across fields: languages where language is read or written, weights that fit the count,
+    comparisons that name catalog entries."""
+    for model_id, entry in models.items():
+        name = files[model_id]
+        reads_language = entry.modality in ("text", "multimodal") or entry.task in LANGUAGE_TASKS
+        required = {"params": entry.params, "weights": entry.weights}
+        if reads_language:
+            required["languages"] = entry.languages
+        for fact, value in required.items():
+            if value is None and fact not in entry.unchecked:
+                message = {
+                    "params": "the parameter count is required: from the card, the paper or the "
+                    "safetensors header",
+                    "weights": "weights are required: {bytes, format, dtype} from the file listing",
+                    "languages": "a model that reads or writes language must list its languages (ISO 639 "
+                    "codes, every one its card names)",
+                }[fact]
+                message += f"; or, if no source settles it, list `{fact}` under `unchecked`"
+                errors.append(locate.error(name, ("id",), message))
+        for i, fact in enumerate(entry.unchecked):
+            if getattr(entry, fact) is not None:
+                message = f"{fact} is given: remove it from unchecked"
+                errors.append(locate.error(name, ("unchecked", i), message))
+        if entry.params and entry.weights and not entry.params_estimated:
+            ratio = entry.weights.bytes / (entry.params * DTYPE_BYTES[entry.weights.dtype])
+            low, high = WEIGHTS_TOLERANCE
+            if not low <= ratio <= high:
+                message = (
+                    f"{entry.weights.bytes:,} bytes is {ratio:.2f}× what {entry.params:,} parameters take "
+                    f"in {entry.weights.dtype}; expected {low}–{high}×: check the dtype, the count and which "
+                    "files were added up"
+                )
+                errors.append(locate.error(name, ("weights", "bytes"), message))
+        for i, result in enumerate(entry.evidence):
+            other = result.compared_with.model if result.compared_with else None
+            if other is not None and other not in models:
+                message = f"unknown model '{other}': name a catalog id, or use `name` for a model outside it"
+                errors.append(locate.error(name, ("evidence", i, "compared_with", "model"), message))
 
 
 def _load_findings(root: Path, models, errors) -> list[Finding]:

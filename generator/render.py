@@ -23,7 +23,7 @@ from .escape import _BLOCK_START, _MARKUP_CHARS, escape_meta, escape_text, link_
 from .feed import atom_feed, newest_first
 from .finder import finder_pages
 from .patterns import ChartPoint, chart_points, draw_here, kind_stats, specialized_vs_general
-from .schema import KIND_LABELS, KINDS, Finding, ModelEntry
+from .schema import DTYPE_BYTES, KIND_LABELS, KINDS, Finding, ModelEntry, language_name
 from .snapshot import HubFacts
 
 HUB_URL = "https://huggingface.co"
@@ -44,9 +44,10 @@ def human_count(n: int | None) -> str:
 
 
 def human_bytes(n: int | None) -> str:
+    """Decimal units, as the Hub's file listings print them: 438,000,000 bytes → "438 MB"."""
     if n is None:
         return ""
-    for div, unit in ((1 << 40, "TB"), (1 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")):
+    for div, unit in ((1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "kB")):
         if n >= div:
             value = n / div
             return f"{value:.1f} {unit}" if value < 10 else f"{value:.0f} {unit}"
@@ -110,6 +111,19 @@ class ModelView:
     @property
     def size(self) -> str:
         return human_count(self.params)
+
+    @property
+    def memory(self) -> list[tuple[str, int]]:
+        """Bytes to hold the weights at each precision: what decides whether it fits a phone or a GPU."""
+        if self.entry.params is None:
+            return []
+        return [
+            (dtype, round(self.entry.params * DTYPE_BYTES[dtype])) for dtype in ("F32", "F16", "INT8", "INT4")
+        ]
+
+    @property
+    def language_names(self) -> list[str]:
+        return [f"{language_name(code) or code} ({code})" for code in self.entry.languages or []]
 
 
 # Values PyYAML writes as plain scalars, unquoted, as they are: a letter first, no `:` or `#`, ASCII, one
@@ -200,6 +214,16 @@ class SiteRenderer:
             )
             for mid, m in catalog.models.items()
         }
+        # Computed both ways, never typed twice: a base model's page lists what was built on it, and a
+        # general model's page the specialists that name it as their fallback.
+        self.built_on: dict[str, list[str]] = {}
+        self.specialists_of: dict[str, list[str]] = {}
+        for mid in sorted(catalog.models, key=str.lower):
+            entry = catalog.models[mid]
+            if entry.base_model and entry.base_model.id in catalog.models:
+                self.built_on.setdefault(entry.base_model.id, []).append(mid)
+            for alt in entry.alternatives if entry.specialized else ():
+                self.specialists_of.setdefault(alt, []).append(mid)
         self.findings_by_model: dict[str, list[Finding]] = {}
         for finding in catalog.findings:
             for mid in finding.models:
@@ -213,8 +237,26 @@ class SiteRenderer:
     def model_page(self, model_id: str) -> str:
         view = self.views[model_id]
         page = model_page_path(model_id)
-        alternatives = [
-            (self.views[a], relative_link(page, model_page_path(a))) for a in view.entry.alternatives
+        entry = view.entry
+        related = entry.alternatives if entry.specialized else self.specialists_of.get(model_id, [])
+        alternatives = [(self.views[a], relative_link(page, model_page_path(a))) for a in related]
+        base = entry.base_model
+        base_link = relative_link(page, model_page_path(base.id)) if base and base.id in self.views else None
+        evidence = [
+            (
+                result,
+                self.views.get(result.compared_with.model) if result.compared_with else None,
+                relative_link(page, model_page_path(result.compared_with.model))
+                if result.compared_with and result.compared_with.model
+                else None,
+            )
+            for result in entry.evidence
+        ]
+        beaten_by = [
+            (self.views[mid], relative_link(page, model_page_path(mid)), result)
+            for mid in self.specialists_of.get(model_id, [])
+            for result in self.views[mid].entry.evidence
+            if result.compared_with and result.compared_with.model == model_id and _wins(result)
         ]
         return self._render(
             "model.md.j2",
@@ -226,6 +268,14 @@ class SiteRenderer:
             category=getattr(self.catalog.categories, view.entry.kind),
             category_link=relative_link(page, f"categories/{view.entry.kind}.md"),
             alternatives=alternatives,
+            compare_ids=[model_id, *related[:3]],
+            base_link=base_link,
+            built_on=[
+                (self.views[b], relative_link(page, model_page_path(b)))
+                for b in self.built_on.get(model_id, [])
+            ],
+            evidence=evidence,
+            beaten_by=beaten_by,
             findings=self.findings_by_model.get(model_id, []),
             findings_link=relative_link(page, "findings/index.md"),
             edit_url=f"{self.repo_url}/edit/main/catalog/models/{model_id}.yaml",
@@ -321,6 +371,12 @@ class SiteRenderer:
         head = json.dumps({"schema": "schema/model.schema.json", "count": len(records)}, ensure_ascii=False)
         lines = ",\n".join(records)
         return f'{head[:-1]}, "models": [\n{lines}\n]}}\n'
+
+
+def _wins(result) -> bool:
+    """Whether the specialist's own figure beats the general model's on the same benchmark."""
+    other = result.compared_with.value
+    return result.value < other if result.lower_is_better else result.value > other
 
 
 def build_pages(

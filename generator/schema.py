@@ -10,7 +10,8 @@ import datetime as dt
 import json
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+import pycountry
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 Kind = Literal["task", "domain", "language", "platform", "general"]
 KINDS: tuple[str, ...] = ("task", "domain", "language", "platform", "general")
@@ -78,11 +79,33 @@ SourceUrl = Annotated[
     Field(description="A web address (https://) of a model card, paper or article backing the facts."),
 ]
 
+
+def language_name(code: str) -> str | None:
+    """The English name of an ISO 639 code (`de` → German), from pycountry's copy of the ISO tables."""
+    base = code.split("-", 1)[0]
+    found = pycountry.languages.get(alpha_2=base) if len(base) == 2 else pycountry.languages.get(alpha_3=base)
+    return found.name if found else None
+
+
+def _known_language(code: str) -> str:
+    if language_name(code) is None:
+        raise ValueError(f"'{code}' is not an ISO 639 language code; use ISO 639-1 (`de`) or 639-3 (`yue`)")
+    return code
+
+
 LanguageCode = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$"),
+    AfterValidator(_known_language),
     Field(description="ISO 639-1 code (`en`), or ISO 639-3 where no two-letter code exists."),
 ]
+
+WeightFormat = Literal["safetensors", "pytorch", "onnx", "gguf", "coreml", "tflite", "nemo", "other"]
+Dtype = Literal["F32", "F16", "BF16", "INT8", "INT4"]
+DTYPE_BYTES = {"F32": 4, "F16": 2, "BF16": 2, "INT8": 1, "INT4": 0.5}
+"""Bytes per parameter: what `weights.bytes` is checked against, and what the memory table is built from."""
+
+Relation = Literal["finetune", "adapter", "quantized", "merge", "distillation"]
 
 PipelineTag = Annotated[
     str,
@@ -103,6 +126,47 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
 
+class Weights(Strict):
+    """What a user downloads to run the model as published: the main weight files of one format."""
+
+    bytes: int = Field(gt=0, le=10**13, description="The main weight files of one format, added up.")
+    format: WeightFormat = Field(description="Their format: safetensors, pytorch, onnx, gguf, coreml, …")
+    dtype: Dtype = Field(description="The precision they are stored in: F32, F16, BF16, INT8, INT4.")
+
+
+class Lineage(Strict):
+    """The model this one was made from, as the Hub's `base_model` metadata relates them."""
+
+    id: ModelId
+    relation: Relation = Field(description="finetune, adapter, quantized, merge or distillation.")
+
+
+class Comparison(Strict):
+    """A general-purpose model's score on the same benchmark: a catalog `model`, or a `name` outside it."""
+
+    model: ModelId | None = Field(default=None, description="A catalog id.")
+    name: _text(120, "A model that is not in the catalog, as its source names it.") | None = None
+    value: float = Field(allow_inf_nan=False)
+    source: SourceUrl | None = Field(default=None, description="Where its score is reported, if elsewhere.")
+
+    @model_validator(mode="after")
+    def _one_model(self) -> Comparison:
+        if (self.model is None) == (self.name is None):
+            raise ValueError("name exactly one of `model` (a catalog id) or `name` (a model outside it)")
+        return self
+
+
+class Result(Strict):
+    """A measured result that backs the specialization, with its source."""
+
+    benchmark: _text(200, "Dataset and split, e.g. `Financial PhraseBank (test)`.")
+    metric: _text(60, "e.g. `accuracy`, `macro F1`, `WER`.")
+    value: float = Field(allow_inf_nan=False, description="As the source reports it.")
+    lower_is_better: bool = Field(default=False, description="True for error rates such as WER.")
+    source: SourceUrl
+    compared_with: Comparison | None = None
+
+
 class ModelEntry(Strict):
     """One catalog entry: what a model is for and, just as visibly, what it is not for."""
 
@@ -117,9 +181,9 @@ class ModelEntry(Strict):
         min_length=1, description="What it must not be used for: concrete, not boilerplate."
     )
     alternatives: list[ModelId] = Field(
-        min_length=1,
-        description="Catalog ids. A specialized model names at least one general model; a general model "
-        "names the specialists that beat it on their niche.",
+        default_factory=list,
+        description="Catalog ids. A specialized model names at least one general model that takes the same "
+        "input; a general model's page lists the specialists that name it, so it needs none.",
     )
     task: PipelineTag | None = None
     modality: Modality | None = Field(default=None, description="The kind of input the model works on.")
@@ -129,7 +193,23 @@ class ModelEntry(Strict):
         default=None,
         gt=0,
         le=10**13,
-        description="Number of parameters, as an integer (at most 10 trillion).",
+        description="Parameter count: from the card, the paper or the safetensors header. Required, "
+        "unless listed under `unchecked`.",
+    )
+    params_estimated: bool = Field(
+        default=False,
+        description="True when no page states the count and `params` is weights.bytes ÷ the dtype's width.",
+    )
+    weights: Weights | None = Field(default=None, description="Required, unless listed under `unchecked`.")
+    unchecked: list[Literal["params", "weights", "languages"]] = Field(
+        default_factory=list,
+        description="Required facts a curator looked for and could not check yet: the page says so, "
+        "rather than the entry guessing.",
+    )
+    base_model: Lineage | None = None
+    evidence: list[Result] = Field(default_factory=list, description="Measured results on its niche.")
+    runtimes: list[_text(40, "e.g. `ONNX`, `Core ML`, `GGUF`.")] | None = Field(
+        default=None, description="On-device runtimes or formats the card ships, for platform models."
     )
     added: dt.date | None = Field(default=None, description="The date the entry joined the catalog.")
     sources: list[SourceUrl] = Field(min_length=1, description="Web addresses backing the facts above.")

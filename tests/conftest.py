@@ -41,6 +41,7 @@ SPECIALIST = """\
     languages: [en]
     license: apache-2.0
     params: 109482240
+    weights: {bytes: 438000000, format: safetensors, dtype: F32}
     added: 2026-11-24
     sources:
       - https://huggingface.co/acme/fin-sentiment
@@ -63,6 +64,7 @@ GENERAL = """\
     languages: [en]
     license: mit
     params: 335000000
+    weights: {bytes: 1340000000, format: safetensors, dtype: F32}
     added: 2026-11-20
     sources:
       - https://huggingface.co/acme/general-encoder
@@ -80,6 +82,7 @@ LANGUAGE = """\
     alternatives:
       - acme/general-encoder
     languages: [no, nb, nn]
+    unchecked: [params, weights]
     sources:
       - https://huggingface.co/acme/norsk-bert
     """
@@ -199,6 +202,8 @@ def synthetic_entry(general_id: str) -> str:
     task: text-classification
     modality: text
     languages: [de, en, es, fr, ja]
+    params: 278000000
+    weights: {{bytes: 1110000000, format: safetensors, dtype: F32}}
     added: 2026-12-01
     sources:
       - https://example.org/synthetic

@@ -158,7 +158,7 @@ def test_yaml_syntax_error_has_a_position(tmp_path):
 def test_javascript_source_url_is_refused(tmp_path):
     text = SPECIALIST.replace("https://huggingface.co/acme/fin-sentiment", "javascript:alert(1)")
     error = only(errors_for(tmp_path, spec=text))
-    assert (error.line, error.field) == (21, "sources[0]")
+    assert (error.line, error.field) == (22, "sources[0]")
     assert "https://" in error.message
 
 

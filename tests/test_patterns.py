@@ -30,6 +30,7 @@ PLATFORM = """\
       - acme/general-encoder
     languages: [en]
     params: 5000000
+    weights: {bytes: 20000000, format: safetensors, dtype: F32}
     sources:
       - https://huggingface.co/acme/tiny-lm
     """

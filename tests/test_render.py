@@ -210,7 +210,6 @@ def test_json_schema_rejects_what_the_loader_rejects():
         "focus",
         "scope",
         "not_for",
-        "alternatives",
         "sources",
     }
     assert schema["properties"]["kind"]["enum"] == ["task", "domain", "language", "platform", "general"]

@@ -92,7 +92,7 @@ def test_serve_survives_a_bad_save_and_frees_its_port_when_terminated(tmp_path):
         server.send_signal(signal.SIGTERM)  # as a process manager or an editor's task runner stops it
         server.wait(timeout=10)
         _wait_for(lambda: _port_is_free(port), 2, "the port to be free within 2 s")
-        _wait_for(lambda: not any(os.path.exists(f"/proc/{pid}") for pid in helpers), 2, "helpers to exit")
+        _wait_for(lambda: not any(os.path.exists(f"/proc/{pid}") for pid in helpers), 5, "helpers to exit")
     finally:
         if server.poll() is None:
             server.kill()
