@@ -101,13 +101,39 @@ def finder_index(catalog: Catalog, hub: dict[str, HubFacts] | None = None) -> st
     )
 
 
+def _compare_facts(entry: ModelEntry) -> dict:
+    """What the comparison shows beyond the finder's record: weights, lineage and evidence on the niche."""
+    facts: dict = {}
+    if entry.weights:
+        facts["w"] = [entry.weights.bytes, entry.weights.format, entry.weights.dtype]
+    if entry.params_estimated:
+        facts["pe"] = True
+    if entry.base_model:
+        facts["b"] = [entry.base_model.id, entry.base_model.relation]
+    if entry.evidence:
+        facts["e"] = [
+            [
+                r.benchmark,
+                r.metric,
+                r.value,
+                r.lower_is_better,
+                (r.compared_with.model or r.compared_with.name) if r.compared_with else None,
+                r.compared_with.value if r.compared_with else None,
+            ]
+            for r in entry.evidence
+        ]
+    return facts
+
+
 def compare_index(catalog: Catalog) -> str:
-    """`api/compare.json`: each model's scope, and the findings with the models they concern."""
+    """`api/compare.json`: each model's scope, weights, lineage and evidence, and the findings with the
+    models they concern."""
     ids = sorted(catalog.models, key=str.lower)
     return _dump(
         {
             "v": INDEX_VERSION,
             "scope": {mid: catalog.models[mid].scope for mid in ids},
+            "facts": {mid: _compare_facts(catalog.models[mid]) for mid in ids},
             "findings": [
                 {"id": f.id, "title": f.title, "models": [m for m in f.models if m in catalog.models]}
                 for f in catalog.findings

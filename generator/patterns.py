@@ -91,6 +91,50 @@ def specialized_vs_general(views: list) -> list[GroupStats]:
     ]
 
 
+def specialist_wins(result) -> bool:
+    """Whether the specialist's own figure beats the general model's on the same benchmark."""
+    other = result.compared_with.value
+    return result.value < other if result.lower_is_better else result.value > other
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A specialist's result beside a general model's, on the specialist's own benchmark."""
+
+    specialist: object  # ModelView
+    result: object  # schema.Result
+    general: object | None  # ModelView, when the general model is in the catalog
+    wins: bool
+    size_ratio: float | None  # general params ÷ specialist params, when both are known
+
+
+@dataclass(frozen=True)
+class EvidenceStats:
+    """How often specialists beat general models on their niche, and how much smaller they are."""
+
+    comparisons: list[Comparison]
+    wins: int
+    size_ratio: Spread
+
+
+def evidence_stats(views: dict) -> EvidenceStats:
+    """Every specialist result that has a general model's score beside it, from the entries' `evidence`."""
+    found = []
+    for view in views.values():
+        if not view.entry.specialized:
+            continue
+        for result in view.entry.evidence:
+            if result.compared_with is None:
+                continue
+            general = views.get(result.compared_with.model) if result.compared_with.model else None
+            ratio = None
+            if general is not None and general.params and view.params:
+                ratio = general.params / view.params
+            found.append(Comparison(view, result, general, specialist_wins(result), ratio))
+    found.sort(key=lambda c: (c.specialist.entry.id.lower(), c.result.benchmark))
+    return EvidenceStats(found, sum(c.wins for c in found), Spread.of(c.size_ratio for c in found))
+
+
 def chart_points(views: list) -> list[ChartPoint]:
     points = [
         ChartPoint(v.entry.id, v.entry.name, v.entry.kind, v.params, breadth(v)) for v in views if v.params

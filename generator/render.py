@@ -22,7 +22,15 @@ from .catalog import Catalog
 from .escape import _BLOCK_START, _MARKUP_CHARS, escape_meta, escape_text, link_url
 from .feed import atom_feed, newest_first
 from .finder import finder_pages
-from .patterns import ChartPoint, chart_points, draw_here, kind_stats, specialized_vs_general
+from .patterns import (
+    ChartPoint,
+    chart_points,
+    draw_here,
+    evidence_stats,
+    kind_stats,
+    specialist_wins,
+    specialized_vs_general,
+)
 from .schema import DTYPE_BYTES, KIND_LABELS, KINDS, Finding, ModelEntry, language_name
 from .snapshot import HubFacts
 
@@ -256,7 +264,7 @@ class SiteRenderer:
             (self.views[mid], relative_link(page, model_page_path(mid)), result)
             for mid in self.specialists_of.get(model_id, [])
             for result in self.views[mid].entry.evidence
-            if result.compared_with and result.compared_with.model == model_id and _wins(result)
+            if result.compared_with and result.compared_with.model == model_id and specialist_wins(result)
         ]
         return self._render(
             "model.md.j2",
@@ -354,6 +362,8 @@ class SiteRenderer:
             points=[(p, relative_link("patterns/index.md", model_page_path(p.model_id))) for p in points],
             missing=len(views) - len(points),
             chart=chart,
+            evidence=evidence_stats(self.views),
+            link_to=lambda mid: relative_link("patterns/index.md", model_page_path(mid)),
         )
 
     def models_json(self) -> str:
@@ -371,12 +381,6 @@ class SiteRenderer:
         head = json.dumps({"schema": "schema/model.schema.json", "count": len(records)}, ensure_ascii=False)
         lines = ",\n".join(records)
         return f'{head[:-1]}, "models": [\n{lines}\n]}}\n'
-
-
-def _wins(result) -> bool:
-    """Whether the specialist's own figure beats the general model's on the same benchmark."""
-    other = result.compared_with.value
-    return result.value < other if result.lower_is_better else result.value > other
 
 
 def build_pages(

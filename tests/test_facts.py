@@ -111,3 +111,39 @@ def test_an_unchecked_fact_is_said_on_the_page(tmp_path):
     page = render_site(tmp_path)["models/acme/norsk-bert.md"]
     assert "| Parameters | not checked yet" in page and "| Weights | not checked yet" in page
     assert "Norwegian Bokmål &#40;nb&#41;" in page
+
+
+def test_patterns_count_wins_and_size_ratios_from_the_evidence(tmp_path):
+    spec = SPECIALIST.replace("    added:", EVIDENCE + "added:")
+    make_repo(
+        tmp_path, {"acme/fin-sentiment": spec, "acme/general-encoder": GENERAL, "acme/norsk-bert": LANGUAGE}
+    )
+    page = render_site(tmp_path)["patterns/index.md"]
+    assert "Of 1 results where an entry's `evidence`" in page and "the specialist scores better in 1." in page
+    # 335,000,000 ÷ 109,482,240 parameters
+    assert "it is a median 3.1× the specialist's parameter count" in page
+    assert "a selected record, not a fair sample" in page
+    worse = spec.replace("value: 0.86", "value: 0.80")
+    make_repo(
+        tmp_path / "b",
+        {"acme/fin-sentiment": worse, "acme/general-encoder": GENERAL, "acme/norsk-bert": LANGUAGE},
+    )
+    assert "the specialist scores better in 0." in render_site(tmp_path / "b")["patterns/index.md"]
+
+
+def test_the_comparison_index_carries_weights_lineage_and_evidence(tmp_path):
+    import json
+
+    from generator.finder import COMPARE_INDEX
+
+    spec = SPECIALIST.replace("    added:", EVIDENCE + "added:")
+    make_repo(
+        tmp_path, {"acme/fin-sentiment": spec, "acme/general-encoder": GENERAL, "acme/norsk-bert": LANGUAGE}
+    )
+    facts = json.loads(render_site(tmp_path)[COMPARE_INDEX])["facts"]
+    assert facts["acme/fin-sentiment"] == {
+        "w": [438000000, "safetensors", "F32"],
+        "b": ["acme/general-encoder", "finetune"],
+        "e": [["Financial PhraseBank (test)", "accuracy", 0.86, False, "acme/general-encoder", 0.81]],
+    }
+    assert facts["acme/norsk-bert"] == {}  # weights unchecked: nothing to show

@@ -123,10 +123,11 @@ def parse_count(text: str) -> float | None:
 
 
 def parse_bytes(text: str) -> float | None:
-    """ "500MB", "1GB" or a plain number of bytes, in binary units."""
-    match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:([kmgt])i?b?|b)?", text, re.IGNORECASE)
+    """ "500MB", "1GB" or a plain number of bytes, in decimal units ("1GiB" in binary)."""
+    match = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:([kmgt])(i?)b?|b)?", text, re.IGNORECASE)
     powers = {"k": 1, "m": 2, "g": 3, "t": 4}
-    return float(match[1]) * 1024 ** powers.get((match[2] or "").lower(), 0) if match else None
+    base = 1024 if match and match[3] else 1000
+    return float(match[1]) * base ** powers.get((match[2] or "").lower(), 0) if match else None
 
 
 def failed_filters(m: Facts, f: dict) -> list[str]:
@@ -529,6 +530,10 @@ def test_compare_shows_models_side_by_side_with_their_findings(site, facts):
     rows = page.locator("tbody th[scope=row]").all_inner_texts()
     for label in ("Kind", "Focus", "What it is for", "Not for", "Parameters", "License", "Languages"):
         assert label in rows
+    for label in ("Weights", "Lineage", "How it does on its niche"):
+        assert label in rows
+    catalog_entry = catalog.models[ids[0]]
+    assert catalog_entry.evidence[0].benchmark in table  # FinBERT's own result, from api/compare.json
     assert "Comparing 2 models" in page.locator("#compare-status").inner_text()
     # Remove one and add another: the address follows.
     page.get_by_role("button", name=f"Remove {facts[ids[1]].name} from the comparison").click()

@@ -38,6 +38,8 @@
       ([index, details]) => {
         if (!rootEl.isConnected) return;
         const scopes = details && typeof details.scope === "object" && details.scope ? details.scope : {};
+        const facts = details && typeof details.facts === "object" && details.facts ? details.facts : {};
+        const factsOf = (id) => (facts[id] && typeof facts[id] === "object" ? facts[id] : {});
         const findings = (Array.isArray(details && details.findings) ? details.findings : []).filter(
           (f) => f && FINDING_ID.test(A.text(f.id)) && A.text(f.title),
         );
@@ -103,7 +105,10 @@
               ["Focus", (m) => m.focus],
               ["What it is for", (m) => A.text(scopes[m.id]) || "–"],
               ["Not for", (m) => (m.notFor.length ? h("ul", {}, m.notFor.map((item) => h("li", { text: item }))) : "–")],
-              ["Parameters", (m) => (m.params !== null ? `${A.humanCount(m.params)} (${A.thousands(m.params)})` : "–")],
+              ["Parameters", (m) => parametersText(m)],
+              ["Weights", (m) => weightsText(factsOf(m.id).w)],
+              ["Lineage", (m) => lineageText(factsOf(m.id).b)],
+              ["How it does on its niche", (m) => evidenceList(factsOf(m.id).e)],
               ["Storage", (m) => (m.storage !== null ? A.humanBytes(m.storage) : "–")],
               ["License", (m) => m.license || "–"],
               ["Languages", (m) => (m.languages.length ? A.languagesText(m.languages, 12) : "not listed")],
@@ -163,6 +168,37 @@
           const mine = findings.filter((f) => A.texts(f.models).includes(id));
           if (!mine.length) return "none";
           return h("ul", {}, mine.map((f) => h("li", {}, h("a", { href: findingHref(f) }, f.title))));
+        }
+
+        function parametersText(m) {
+          if (m.params === null) return "not checked yet";
+          const size = `${A.humanCount(m.params)} (${A.thousands(m.params)})`;
+          return factsOf(m.id).pe === true ? `≈ ${size}, estimated from the weights' size` : size;
+        }
+
+        function weightsText(w) {
+          if (!Array.isArray(w) || typeof w[0] !== "number") return "not checked yet";
+          return `${A.humanBytes(w[0])}, ${A.text(w[1])}, ${A.text(w[2])}`;
+        }
+
+        function lineageText(b) {
+          if (!Array.isArray(b) || !A.ID_PATTERN.test(A.text(b[0]))) return "–";
+          const base = index.byId.get(b[0]);
+          return h("span", {}, `${A.text(b[1])} of `, base ? A.link(root, base) : h("code", { text: b[0] }));
+        }
+
+        function evidenceList(results) {
+          if (!Array.isArray(results) || !results.length) return "–";
+          return h(
+            "ul",
+            {},
+            results.filter(Array.isArray).map(([benchmark, metric, value, lower, other, otherValue]) => {
+              const own = `${A.text(benchmark)}, ${A.text(metric)}${lower === true ? " (lower is better)" : ""}: ${value}`;
+              if (typeof otherValue !== "number") return h("li", { text: own });
+              const known = index.byId.get(A.text(other));
+              return h("li", {}, `${own}; `, known ? A.link(root, known) : A.text(other), `: ${otherValue}`);
+            }),
+          );
         }
 
         function alternativeLinks(model) {

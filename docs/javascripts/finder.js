@@ -115,7 +115,7 @@
 
   function humanBytes(n) {
     if (n === null || n === undefined) return "";
-    for (const [div, unit] of [[2 ** 40, "TB"], [2 ** 30, "GB"], [2 ** 20, "MB"], [2 ** 10, "KB"]]) {
+    for (const [div, unit] of [[1e12, "TB"], [1e9, "GB"], [1e6, "MB"], [1e3, "kB"]]) {
       if (n >= div) {
         const value = n / div;
         return value < 10 ? `${value.toFixed(1)} ${unit}` : `${Math.round(value)} ${unit}`;
@@ -198,12 +198,13 @@
     return Number(match[1]) * { "": 1, k: 1e3, m: 1e6, b: 1e9, t: 1e12 }[match[2].toLowerCase()];
   }
 
-  // "500MB", "1GB" or a plain number of bytes; binary units, as the model pages print sizes.
+  // "500MB", "1GB" or a plain number of bytes; decimal units, as the model pages and the Hub's file
+  // listings print sizes ("GiB" and the like stay binary).
   function parseBytes(value) {
-    const match = /^(\d+(?:\.\d+)?)\s*(?:([kmgt])i?b?|b)?$/i.exec(value || "");
+    const match = /^(\d+(?:\.\d+)?)\s*(?:([kmgt])(i?)b?|b)?$/i.exec(value || "");
     if (!match) return null;
     const power = { k: 1, m: 2, g: 3, t: 4 }[(match[2] || "").toLowerCase()] || 0;
-    return Number(match[1]) * 1024 ** power;
+    return Number(match[1]) * (match[3] ? 1024 : 1000) ** power;
   }
 
   // The filters that narrow the list, each with a test and the words that say why a model misses it.
