@@ -26,7 +26,8 @@ from huggingface_hub.errors import (
 from huggingface_hub.utils import parse_ratelimit_headers
 
 from .schema import ModelEntry
-from .snapshot import HubFacts
+from .snapshot import CardResult, HubFacts
+from .yamlfile import FORBIDDEN_CHARACTERS
 
 DEFAULT_ENDPOINT = "https://huggingface.co"
 EXPAND = [
@@ -178,7 +179,8 @@ def _status(exc: HfHubHTTPError) -> int | None:
 def _strings(value) -> list[str]:
     """Card metadata allows a string or a list; keep the strings, once each, in order."""
     items = [value] if isinstance(value, str) else value if isinstance(value, list) else []
-    return list(dict.fromkeys(str(v).strip() for v in items if isinstance(v, str | int) and str(v).strip()))
+    cleaned = (_clean(v) for v in items if isinstance(v, str | int))
+    return list(dict.fromkeys(v for v in cleaned if v))
 
 
 def facts_from_info(model_id: str, info, pulled_at: dt.datetime | None = None) -> HubFacts:
@@ -194,8 +196,8 @@ def facts_from_info(model_id: str, info, pulled_at: dt.datetime | None = None) -
         last_modified=info.last_modified,
         downloads=info.downloads,
         likes=info.likes,
-        library_name=info.library_name,
-        pipeline_tag=info.pipeline_tag,
+        library_name=_clean(info.library_name) or None,
+        pipeline_tag=_clean(info.pipeline_tag) or None,
         tags=sorted(set(_strings(info.tags))),
         license=", ".join(licenses) or None,
         languages=_strings(getattr(card, "language", None)),
@@ -203,7 +205,36 @@ def facts_from_info(model_id: str, info, pulled_at: dt.datetime | None = None) -
         params=safetensors.total if safetensors else None,
         used_storage=info.used_storage,
         base_models=_strings(getattr(card, "base_model", None)),
+        eval_results=_card_results(getattr(card, "eval_results", None)),
     )
+
+
+def _card_results(results) -> list[CardResult]:
+    """The card's `model-index`, as huggingface_hub parses it into EvalResults: numeric values only, since
+    a page sets them beside curated figures; anything malformed is left out rather than failing the pull."""
+    kept = []
+    for result in results or []:
+        value = getattr(result, "metric_value", None)
+        if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+            continue
+        try:
+            kept.append(
+                CardResult(
+                    dataset=_clean(result.dataset_name or result.dataset_type),
+                    split=_clean(result.dataset_split) or None,
+                    metric=_clean(result.metric_name or result.metric_type),
+                    value=float(value),
+                    verified=result.verified,
+                )
+            )
+        except (ValueError, TypeError):
+            continue
+    return kept[:200]
+
+
+def _clean(text) -> str:
+    """Hub text without the characters the snapshot refuses, cut to what the snapshot keeps."""
+    return FORBIDDEN_CHARACTERS.sub("", str(text or ""))[:200].strip()
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,18 @@ def _count(upper: int):
     return Annotated[int, Field(ge=0, le=upper)]
 
 
+class CardResult(BaseModel):
+    """One result from the card's `model-index` metadata: the card's own claim, not checked by a curator."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    dataset: _hub_text(200)
+    split: _hub_text(60) | None = None
+    metric: _hub_text(100)
+    value: float = Field(allow_inf_nan=False)
+    verified: bool | None = None
+
+
 class HubFacts(BaseModel):
     """What the Hub said about a model when it was last pulled. All of it is untrusted text."""
 
@@ -56,6 +68,7 @@ class HubFacts(BaseModel):
     params: _count(10**14) | None = None
     used_storage: _count(10**16) | None = None
     base_models: list[_hub_text(200)] = Field(default_factory=list, max_length=100)
+    eval_results: list[CardResult] = Field(default_factory=list, max_length=200)
 
     @property
     def as_of(self) -> str:

@@ -265,3 +265,36 @@ def test_new_scaffolds_an_entry_that_fails_until_filled(repo, monkeypatch, capsy
 @pytest.mark.parametrize("text, seconds", [("30m", 1800), ("12h", 43200), ("7d", 604800), ("0", 0)])
 def test_durations(text, seconds):
     assert parse_duration(text) == seconds
+
+
+def test_the_cards_model_index_reaches_the_page_as_the_cards_own_claim(repo):
+    model_index = [
+        {
+            "name": "fin-sentiment",
+            "results": [
+                {
+                    "task": {"type": "text-classification"},
+                    "dataset": {
+                        "name": "Financial PhraseBank",
+                        "type": "financial_phrasebank",
+                        "split": "test",
+                    },
+                    "metrics": [
+                        {"type": "accuracy", "value": 0.86, "name": "Accuracy", "verified": False},
+                        {"type": "f1", "value": "n/a"},  # not a number: left out, the pull still succeeds
+                    ],
+                }
+            ],
+        }
+    ]
+    card = {"language": ["en"], "license": "apache-2.0", "model-index": model_index}
+    with FakeHub({"acme/fin-sentiment": hub_doc("acme/fin-sentiment", cardData=card)}) as hub:
+        report = pull(repo, hub, ids=IDS[:1])
+    assert report.pulled == ["acme/fin-sentiment"]
+    facts = read_snapshot(repo, "acme/fin-sentiment")
+    assert [(r.dataset, r.split, r.metric, r.value) for r in facts.eval_results] == [
+        ("Financial PhraseBank", "test", "Accuracy", 0.86)
+    ]
+    page = render_site(repo)["models/acme/fin-sentiment.md"]
+    assert "The card's own results" in page and "the catalog has not checked them" in page
+    assert "| Financial PhraseBank | test | Accuracy | 0.86 | no |" in page
