@@ -15,7 +15,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .schema import DTYPE_BYTES, Categories, Finding, ModelEntry
+from .schema import DTYPE_BYTES, SUBJECTS, Categories, Finding, ModelEntry
 from .yamlfile import YamlDocument, YamlFileError, field_name, read_yaml_file
 
 
@@ -389,6 +389,12 @@ def _check_facts(locate: _Locator, models, files, errors) -> None:
                     "files were added up"
                 )
                 errors.append(locate.error(name, ("weights", "bytes"), message))
+        if entry.kind in ("task", "domain") and not entry.subjects:
+            message = (
+                f"a {entry.kind}-specific model names its niche under `subjects`, from: "
+                f"{', '.join(SUBJECTS)}; the finder puts it first only for a need that names it"
+            )
+            errors.append(locate.error(name, ("id",), message))
         for i, result in enumerate(entry.evidence):
             other = result.compared_with.model if result.compared_with else None
             if other is not None and other not in models:

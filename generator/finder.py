@@ -21,9 +21,14 @@ Keys of a model record in `api/finder.json` (absent when unknown):
     i   id                     k   kind                 t   task (pipeline tag)
     n   name                   f   focus                m   modality
     s   summary                d   domain               l   languages
-    c   license                p   parameters           b   storage in bytes (Hub)
+    c   license                p   parameters           b   download size: weights bytes, else Hub storage
     g   gated (Hub, boolean)   dl  downloads (Hub)      lk  likes (Hub)
-    h   Hub snapshot date      x   not for (list)       a   alternatives (ids)
+    h   Hub snapshot date      x   not for (list)       a   alternatives (ids; for a general model, the
+    j   subjects (niche)       r   runtimes                 specialists that name it)
+    e   1 when its evidence beats a general model on its own benchmark
+
+The index also carries the subject vocabulary (`subjects`: id → [label, words a reader may type]), so the
+finder can read a need's words as the niche they name.
 """
 
 from __future__ import annotations
@@ -32,7 +37,8 @@ import json
 import re
 
 from .catalog import Catalog
-from .schema import KIND_LABELS, KINDS, ModelEntry
+from .patterns import specialist_wins
+from .schema import KIND_LABELS, KINDS, SUBJECTS, ModelEntry
 from .snapshot import HubFacts
 
 FINDER_INDEX = "api/finder.json"
@@ -52,8 +58,11 @@ def _hub_languages(hub: HubFacts | None) -> list[str]:
     return [code for code in (hub.languages if hub else []) if _valid(code, _LANGUAGE, 12)]
 
 
-def finder_record(entry: ModelEntry, hub: HubFacts | None) -> dict:
-    """One model's record: curated values first, the Hub snapshot where the entry says nothing."""
+def finder_record(entry: ModelEntry, hub: HubFacts | None, named_by: list[str] = ()) -> dict:
+    """One model's record: curated values first, the Hub snapshot where the entry says nothing.
+
+    `named_by`: for a general model, the specialists that name it as their fallback (its alternatives).
+    """
     record: dict = {
         "i": entry.id,
         "n": entry.name,
@@ -77,8 +86,14 @@ def finder_record(entry: ModelEntry, hub: HubFacts | None) -> dict:
                 "h": hub.as_of,
             }
         )
+    if entry.weights is not None:
+        record["b"] = entry.weights.bytes  # what a reader downloads, checked; Hub storage counts every file
+    record["j"] = list(entry.subjects) or None
+    record["r"] = list(entry.runtimes) if entry.runtimes else None
+    wins = any(r.compared_with and specialist_wins(r) for r in entry.evidence)
+    record["e"] = 1 if wins else None
     record["x"] = list(entry.not_for)
-    record["a"] = list(entry.alternatives)
+    record["a"] = list(entry.alternatives) if entry.specialized else list(named_by)
     return {key: value for key, value in record.items() if value is not None}
 
 
@@ -91,12 +106,20 @@ def finder_index(catalog: Catalog, hub: dict[str, HubFacts] | None = None) -> st
     """`api/finder.json`: every model, sorted by id, with the kinds' labels the pages print."""
     hub = hub or {}
     ids = sorted(catalog.models, key=str.lower)
+    named_by: dict[str, list[str]] = {}
+    for mid in ids:
+        entry = catalog.models[mid]
+        for alternative in entry.alternatives if entry.specialized else ():
+            named_by.setdefault(alternative, []).append(mid)
     return _dump(
         {
             "v": INDEX_VERSION,
             "kinds": {kind: KIND_LABELS[kind] for kind in KINDS},
+            "subjects": {key: [label, list(words)] for key, (label, words) in SUBJECTS.items()},
             "count": len(ids),
-            "models": [finder_record(catalog.models[mid], hub.get(mid)) for mid in ids],
+            "models": [
+                finder_record(catalog.models[mid], hub.get(mid), named_by.get(mid, [])) for mid in ids
+            ],
         }
     )
 

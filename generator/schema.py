@@ -107,6 +107,41 @@ DTYPE_BYTES = {"F32": 4, "F16": 2, "BF16": 2, "INT8": 1, "INT4": 0.5}
 
 Relation = Literal["finetune", "adapter", "quantized", "merge", "distillation"]
 
+SUBJECTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "finance": ("Finance", ("finance", "financial", "bank", "banking", "earnings", "stocks")),
+    "biomedical": ("Biomedical literature", ("biomedical", "pubmed", "biology", "genes")),
+    "clinical": ("Clinical notes", ("clinical", "hospital", "patient", "patients", "ehr")),
+    "medical-imaging": ("Medical images", ("x-ray", "xray", "radiology", "radiographs", "medical")),
+    "legal": ("Legal text", ("legal", "law", "court", "contracts")),
+    "science": ("Scientific papers", ("scientific", "science")),
+    "code": ("Source code", ("code", "programming", "programs")),
+    "social-media": ("Social media", ("tweets", "tweet", "twitter", "social")),
+    "reviews": ("Product reviews", ("reviews", "review")),
+    "sentiment": ("Sentiment", ("sentiment", "opinion", "polarity")),
+    "emotions": ("Emotions", ("emotion", "emotions", "feelings", "expressions")),
+    "toxicity": ("Toxic language", ("toxic", "toxicity", "abuse", "abusive", "hate")),
+    "nsfw": ("Unsafe images", ("nsfw", "explicit", "unsafe")),
+    "documents": ("Documents", ("document", "documents", "scanned", "pdf", "invoices", "forms")),
+    "tables": ("Tables", ("table", "tables")),
+    "handwriting": ("Handwriting", ("handwriting", "handwritten")),
+    "signatures": ("Signatures", ("signature", "signatures")),
+    "faces": ("Faces", ("face", "faces", "facial")),
+    "named-entities": ("Named entities", ("entities", "entity", "ner")),
+    "extractive-qa": ("Answers quoted from a passage", ("squad", "extractive", "passage")),
+    "captions": ("Image captions", ("caption", "captions", "captioning")),
+    "ocr": ("Reading text in images", ("ocr",)),
+    "sound-events": ("Sound events", ("sounds", "sound", "audioset", "noises")),
+    "speech-activity": ("Speech activity", ("vad", "silence")),
+    "speakers": ("Speakers", ("speaker", "speakers", "diarization")),
+    "language-id": ("Spoken language identification", ("identification", "lid")),
+    "open-vocabulary": ("Open-vocabulary detection", ("open-vocabulary",)),
+    "voices": ("Chosen voices", ("voice", "voices")),
+}
+"""The niches a need can name, each with the words a reader might type for it. A specialist's `subjects`
+come from here: the finder puts it first only for a need that names one of them."""
+
+Subject = Literal[tuple(SUBJECTS)]
+
 PipelineTag = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
@@ -205,6 +240,11 @@ class ModelEntry(Strict):
         default_factory=list,
         description="Required facts a curator looked for and could not check yet: the page says so, "
         "rather than the entry guessing.",
+    )
+    subjects: list[Subject] = Field(
+        default_factory=list,
+        description="Its niche, from the controlled list in generator/schema.py (SUBJECTS): `tables`, "
+        "`finance`, `social-media` … Required for task- and domain-specific models.",
     )
     base_model: Lineage | None = None
     evidence: list[Result] = Field(default_factory=list, description="Measured results on its niche.")

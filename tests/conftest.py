@@ -45,6 +45,7 @@ SPECIALIST = """\
     added: 2026-11-24
     sources:
       - https://huggingface.co/acme/fin-sentiment
+    subjects: [finance, sentiment]
     """
 
 GENERAL = """\
@@ -207,6 +208,7 @@ def synthetic_entry(general_id: str) -> str:
     added: 2026-12-01
     sources:
       - https://example.org/synthetic
+    subjects: [reviews, sentiment]
     """
 
 

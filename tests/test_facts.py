@@ -23,6 +23,7 @@ AUDIO_TAGGER = """\
       - acme/general-encoder
     task: audio-classification
     modality: audio
+    subjects: [sound-events]
     params: 86000000
     weights: {bytes: 346000000, format: safetensors, dtype: F32}
     sources:

@@ -43,6 +43,9 @@
       hubDate: text(raw.h),
       notFor: texts(raw.x),
       alternatives: texts(raw.a).filter((id) => ID_PATTERN.test(id)),
+      subjects: texts(raw.j),
+      runtimes: texts(raw.r),
+      beatsGeneral: raw.e === 1,
     };
   }
 
@@ -65,7 +68,15 @@
       const models = (Array.isArray(data && data.models) ? data.models : []).map(cleanModel).filter(Boolean);
       const kinds = {};
       for (const kind of KINDS) kinds[kind] = text(data && data.kinds && data.kinds[kind]) || kind;
-      return { kinds, models, byId: new Map(models.map((m) => [m.id, m])) };
+      // The niches a need can name: id → { label, words }.
+      const subjects = new Map();
+      const raw = data && typeof data.subjects === "object" && data.subjects ? data.subjects : {};
+      for (const [key, value] of Object.entries(raw)) {
+        if (/^[a-z]+(-[a-z]+)*$/.test(key) && Array.isArray(value)) {
+          subjects.set(key, { label: text(value[0]) || key, words: texts(value[1]).map((w) => w.toLowerCase()) });
+        }
+      }
+      return { kinds, subjects, models, byId: new Map(models.map((m) => [m.id, m])) };
     });
   }
 
@@ -164,9 +175,37 @@
 
   // The free-text filter is `search`, not `q`: Material opens its own search box on any page whose
   // address carries `q`.
-  const MULTI = ["task", "lang"];
-  const SINGLE = ["search", "kind", "modality", "domain", "license", "maxparams", "maxstorage", "gated", "sort"];
-  const ORDER = ["search", "kind", "task", "modality", "domain", "lang", "license", "maxparams", "maxstorage", "gated", "sort"];
+  const MULTI = ["task", "lang", "subject"];
+  const SINGLE = ["search", "kind", "modality", "domain", "license", "maxparams", "maxstorage", "mem", "prec", "runtime", "gated", "sort"];
+  const ORDER = [
+    "search", "kind", "task", "subject", "modality", "domain", "lang", "license", "maxparams", "maxstorage", "mem",
+    "prec", "runtime", "gated", "sort",
+  ];
+
+  // Bytes per parameter at each precision a reader may load the weights in (generator/schema.py DTYPE_BYTES).
+  const PRECISION = { fp32: 4, fp16: 2, int8: 1, int4: 0.5 };
+  const precisionOf = (f) => (Object.hasOwn(PRECISION, f.prec) ? f.prec : "fp16");
+  // "8", "8GB" or "0.5": gigabytes of memory for the weights.
+  function parseMemory(value) {
+    const match = /^(\d+(?:\.\d+)?)\s*(?:gb)?$/i.exec(value || "");
+    return match && Number(match[1]) > 0 ? Number(match[1]) * 1e9 : null;
+  }
+  const memoryFor = (model, f) => (model.params === null ? null : model.params * PRECISION[precisionOf(f)]);
+
+  // The niches the need names: chosen subjects, and search words that are a subject's words.
+  function namedSubjects(f, index) {
+    const named = new Set(f.subject.filter((key) => index.subjects.has(key)));
+    for (const word of searchWords(f)) {
+      for (const [key, subject] of index.subjects) if (subject.words.includes(word)) named.add(key);
+    }
+    return [...named];
+  }
+  const searchWords = (f) => f.search.toLowerCase().split(/\s+/).filter(Boolean);
+  // Search words left to match as text once those that name a subject are taken out.
+  function textWords(f, index) {
+    const subjectWords = new Set([...index.subjects.values()].flatMap((s) => s.words));
+    return searchWords(f).filter((w) => !subjectWords.has(w));
+  }
 
   // Filters from a query string. A multi-valued filter may repeat (lang=de&lang=fr) or use commas.
   function readFilters(search) {
@@ -209,10 +248,10 @@
 
   // The filters that narrow the list, each with a test and the words that say why a model misses it.
   // search: every word must appear in the name, id, focus or summary (case-insensitive).
-  function activeFilters(f) {
+  function activeFilters(f, index) {
     const active = [];
-    if (f.search) {
-      const words = f.search.toLowerCase().split(/\s+/).filter(Boolean);
+    const words = textWords(f, index);
+    if (words.length) {
       active.push({
         key: "search",
         name: "search words",
@@ -220,7 +259,7 @@
           const haystack = `${m.name} ${m.id} ${m.focus} ${m.summary}`.toLowerCase();
           return words.every((w) => haystack.includes(w));
         },
-        miss: () => `its name, id, focus and summary do not contain “${f.search}”`,
+        miss: () => `its name, id, focus and summary do not contain “${words.join(" ")}”`,
       });
     }
     if (f.kind) {
@@ -289,6 +328,28 @@
         miss: (m) => (m.storage !== null ? `it takes ${humanBytes(m.storage)}` : "its storage is not known"),
       });
     }
+    const memory = parseMemory(f.mem);
+    if (memory !== null) {
+      const prec = precisionOf(f);
+      active.push({
+        key: "mem",
+        name: "memory budget",
+        test: (m) => memoryFor(m, f) !== null && memoryFor(m, f) <= memory,
+        miss: (m) =>
+          memoryFor(m, f) !== null
+            ? `its weights need ${humanBytes(memoryFor(m, f))} at ${prec}`
+            : "its size is not known",
+      });
+    }
+    if (f.runtime) {
+      const want = f.runtime.toLowerCase();
+      active.push({
+        key: "runtime",
+        name: "runtime",
+        test: (m) => m.runtimes.some((r) => r.toLowerCase().startsWith(want)),
+        miss: (m) => (m.runtimes.length ? `its card ships ${m.runtimes.join(", ")}` : "its card names no on-device runtime"),
+      });
+    }
     if (f.gated === "yes" || f.gated === "no") {
       const want = f.gated === "yes";
       active.push({
@@ -305,86 +366,76 @@
   // Fit: the rule the finder page explains to readers ("How the finder judges fit")
   // ---------------------------------------------------------------------------------------------------
 
-  // Tasks that are open-ended by nature: a reader who picks one has not yet named a narrow job.
-  const OPEN_ENDED_TASKS = new Set([
-    "text-generation", "text2text-generation", "fill-mask", "feature-extraction", "image-text-to-text",
-    "any-to-any", "zero-shot-classification", "zero-shot-image-classification", "zero-shot-object-detection",
-  ]);
-
-  // The need the filters describe. It is "broad" when no domain is chosen and at least one of: no task and
-  // no search words, several tasks, an open-ended task, several languages, or kind=general.
-  function assessNeed(f, active) {
-    const reasons = [];
-    if (!f.domain) {
-      if (f.task.length === 0 && !f.search) reasons.push("no task or search words");
-      if (f.task.length > 1) reasons.push("several tasks");
-      if (f.task.length === 1 && OPEN_ENDED_TASKS.has(f.task[0])) reasons.push(`${f.task[0]} is an open-ended task`);
-      if (f.lang.length > 1) reasons.push("several languages");
-      if (f.kind === "general") reasons.push("general-purpose models asked for");
-    }
-    const described = active.length > 0;
-    return { described, broad: described && reasons.length > 0, reasons };
+  // A need is a task plus what narrows it: a subject (tables, finance, tweets …), a domain, languages, or a
+  // hardware budget. A need that names none of these is broad, whatever task it names.
+  function assessNeed(f, active, index) {
+    const subjects = namedSubjects(f, index);
+    const niches = [];
+    if (subjects.length) niches.push(`subject (${subjects.map((k) => index.subjects.get(k).label).join(", ")})`);
+    if (f.domain) niches.push(`domain (${f.domain})`);
+    if (f.lang.length) niches.push(`${f.lang.length > 1 ? "languages" : "language"} (${f.lang.map(languageName).join(", ")})`);
+    const budget = hasBudget(f);
+    if (budget) niches.push("hardware budget");
+    const described = active.length > 0 || subjects.length > 0;
+    return { described, niched: niches.length > 0, subjects, niches, budget };
   }
 
-  // Does the reader ask for what this specialist is specialized in? Per kind: its domain, its language,
-  // a single task, a size limit (platform); search words that match it count for every kind.
-  function specialtyAsked(model, f) {
-    if (f.search) return true;
-    switch (model.kind) {
-      case "domain": return Boolean(f.domain);
-      case "language": return f.lang.length > 0;
-      case "task": return f.task.length === 1;
-      case "platform": return parseCount(f.maxparams) !== null || parseBytes(f.maxstorage) !== null;
-      default: return false;
-    }
-  }
+  const hasBudget = (f) =>
+    parseMemory(f.mem) !== null || parseCount(f.maxparams) !== null || parseBytes(f.maxstorage) !== null || Boolean(f.runtime);
 
-  const NOT_ASKED = {
-    domain: "your filters name no domain",
-    language: "your filters name no language",
-    task: "your filters name no single task",
-    platform: "your filters set no size limit",
-  };
+  const subjectLabels = (keys, index) => listText(keys.map((k) => (index.subjects.get(k) || { label: k }).label.toLowerCase()));
 
-  // The reader's narrowing filters, in words, for a "matches your …" reason.
-  function matchedWords(f) {
-    const words = [];
-    if (f.domain) words.push(`domain (${f.domain})`);
-    if (f.lang.length) words.push(`${f.lang.length > 1 ? "languages" : "language"} (${f.lang.map(languageName).join(", ")})`);
-    if (f.task.length === 1) words.push(`task (${f.task[0]})`);
-    if (f.search) words.push(`search words (“${f.search}”)`);
-    if (parseCount(f.maxparams) !== null || parseBytes(f.maxstorage) !== null) words.push("size limit");
-    return words;
-  }
-
-  // One result's fit: "match" (a specialist for what was asked: listed first), "warning" (narrower than
-  // the need), "general" (a general-purpose model) or "none" (no need described yet).
-  function assessFit(model, f, need, kinds) {
+  // One result's fit, as the page explains it: "specialist" (made for the niche the need names: first),
+  // "general" (covers the task broadly: first for a broad need, the fallback for a narrow one), "narrower"
+  // (a specialist for a niche the need does not name) or "none" (no need described yet).
+  function assessFit(model, f, need, index) {
     if (!need.described) return { type: "none" };
-    if (model.kind === "general") return { type: "general" };
-    const label = kinds[model.kind];
-    if (need.broad) {
+    if (model.kind === "general") {
       return {
-        type: "warning",
-        title: "Narrow model for a broad need",
-        why: `Specialized (${label}) for ${model.focus}, while your filters describe a broad need: ${listText(need.reasons)}.`,
+        type: "general",
+        title: "General-purpose",
+        why: need.niched
+          ? "Broader than your need: the fallback when no specialist above fits."
+          : "Covers the task broadly, as a broad need asks.",
       };
     }
-    if (specialtyAsked(model, f)) {
+    const label = index.kinds[model.kind];
+    const shared = model.subjects.filter((k) => need.subjects.includes(k));
+    if (need.subjects.length && model.subjects.length && !shared.length) {
       return {
-        type: "match",
+        type: "narrower",
+        title: "Narrower than your need",
+        why: `Made for ${subjectLabels(model.subjects, index)}, not ${subjectLabels(need.subjects, index)}.`,
+      };
+    }
+    const matched = [];
+    if (shared.length) matched.push(subjectLabels(shared, index));
+    if (f.domain && model.domain === f.domain) matched.push(`the ${f.domain} domain`);
+    if (model.kind === "language" && f.lang.length) matched.push(f.lang.map(languageName).join(" and "));
+    if (model.kind === "platform" && need.budget) matched.push("your hardware budget");
+    if (matched.length) {
+      return {
+        type: "specialist",
         title: "Specialist for your need",
-        why: `Specialized for ${model.focus}; matches your ${listText(matchedWords(f))}.`,
+        why: `Made for ${model.focus}: it matches ${listText(matched)}.`,
+        score: shared.length + matched.length - (shared.length ? 1 : 0), // each niche of the need it was made for
       };
     }
     return {
-      type: "warning",
-      title: "Narrower than your filters",
-      why: `Specialized (${label}) for ${model.focus}, but ${NOT_ASKED[model.kind]}.`,
+      type: "narrower",
+      title: "Narrower than your need",
+      why: `${label[0].toUpperCase()}${label.slice(1)}, made for ${model.focus}; your need names no such niche.`,
     };
   }
 
-  const FIT_RANK = { match: 0, general: 1, none: 1, warning: 2 };
+  // Levels: for a need that names a niche, specialists, then general models, then narrower ones; for a broad
+  // need, general models, then narrower ones. Within a level: the specialist made for more of the need's niches
+  // (tweets and sentiment over sentiment alone; German and sentiment over sentiment alone), then evidence that it beats a general model on its
+  // benchmark, then the smaller model (at equal fit, smaller wins), then Hub downloads; the name breaks ties.
+  const LEVEL = {
+    niched: { specialist: 0, general: 1, none: 1, narrower: 2 },
+    broad: { general: 0, none: 0, specialist: 1, narrower: 1 },
+  };
   const byName = (a, b) => {
     const x = a.model.name.toLowerCase();
     const y = b.model.name.toLowerCase();
@@ -394,16 +445,27 @@
   const byFigure = (key, direction) => (a, b) => {
     const x = a.model[key];
     const y = b.model[key];
-    if (x === null && y === null) return byName(a, b);
+    if (x === null && y === null) return 0;
     if (x === null) return 1;
     if (y === null) return -1;
-    return (x - y) * direction || byName(a, b);
+    return (x - y) * direction;
+  };
+  const withName = (compare) => (a, b) => compare(a, b) || byName(a, b);
+  const bestFit = (need) => {
+    const levels = need.niched ? LEVEL.niched : LEVEL.broad;
+    return (a, b) =>
+      levels[a.fit.type] - levels[b.fit.type] ||
+      (b.fit.score || 0) - (a.fit.score || 0) ||
+      Number(b.model.beatsGeneral) - Number(a.model.beatsGeneral) ||
+      byFigure("params", 1)(a, b) ||
+      byFigure("downloads", -1)(a, b) ||
+      byName(a, b);
   };
   const SORTS = {
-    "": (a, b) => FIT_RANK[a.fit.type] - FIT_RANK[b.fit.type] || byName(a, b),
+    "": null, // best fit: depends on the need (bestFit)
     name: byName,
-    size: byFigure("params", 1),
-    downloads: byFigure("downloads", -1),
+    size: withName(byFigure("params", 1)),
+    downloads: withName(byFigure("downloads", -1)),
   };
 
   // ---------------------------------------------------------------------------------------------------
@@ -436,6 +498,8 @@
     fill("domain", tally(models.map((m) => m.domain)), (v) => v);
     fill("license", tally(models.map((m) => m.license)), (v) => v);
     fill("lang", tally(models.flatMap((m) => m.languages)), (v) => `${languageName(v)} (${v})`);
+    fill("subject", tally(models.flatMap((m) => m.subjects)), (v) => (index.subjects.get(v) || { label: v }).label);
+    fill("runtime", tally(models.flatMap((m) => m.runtimes)), (v) => v);
   }
 
   // Show the filters in the form. A value from the address that filters but that no option offers (a
@@ -447,14 +511,17 @@
       ...f,
       maxparams: parseCount(f.maxparams) !== null ? f.maxparams : "",
       maxstorage: parseBytes(f.maxstorage) !== null ? f.maxstorage : "",
+      mem: parseMemory(f.mem) !== null ? f.mem : "",
+      prec: Object.hasOwn(PRECISION, f.prec) ? f.prec : "",
       gated: f.gated === "yes" || f.gated === "no" ? f.gated : "",
       sort: Object.hasOwn(SORTS, f.sort) ? f.sort : "",
     };
-    for (const name of ["kind", "modality", "domain", "license", "maxparams", "maxstorage", "gated", "sort"]) {
+    for (const name of ["kind", "modality", "domain", "license", "maxparams", "maxstorage", "mem", "prec", "runtime", "gated", "sort"]) {
       const select = form.elements[name];
       const value = effective[name];
       if (value && ![...select.options].some((o) => o.value === value)) {
-        select.append(h("option", { value }, name.startsWith("max") ? `Up to ${value}` : value));
+        const label = name.startsWith("max") ? `Up to ${value}` : name === "mem" ? `Up to ${value} GB` : value;
+        select.append(h("option", { value }, label));
       }
       select.value = value;
     }
@@ -496,124 +563,118 @@
     ];
   }
 
-  // The box under a result that explains its fit (an admonition, as on the model pages).
-  function fitBox(root, index, model, fit, anyMatch, miss) {
+  // The verdict line under a result: the fit and its one-line reason.
+  function verdict(fit, miss) {
     if (miss) {
       return h(
-        "div",
-        { class: "admonition warning atlas-fit atlas-fit--miss" },
-        h("p", { class: "admonition-title", text: `Misses your ${miss.name}` }),
-        h("p", { text: `${miss.text[0].toUpperCase()}${miss.text.slice(1)}.` }),
-        model.kind !== "general" ? notForList(model) : null,
-        model.kind !== "general" ? alternativesLine(root, index, model) : null,
+        "p",
+        { class: "atlas-verdict atlas-verdict--miss" },
+        h("strong", { text: `Misses your ${miss.name}: ` }),
+        `${miss.text}.`,
       );
     }
-    if (fit.type === "match") {
-      return h(
-        "div",
-        { class: "admonition success atlas-fit atlas-fit--match" },
-        h("p", { class: "admonition-title", text: fit.title }),
-        h("p", { text: fit.why }),
-        notForList(model),
-        alternativesLine(root, index, model),
-      );
-    }
-    if (fit.type === "warning") {
-      return h(
-        "div",
-        { class: "admonition warning atlas-fit atlas-fit--warning" },
-        h("p", { class: "admonition-title", text: fit.title }),
-        h("p", { text: fit.why }),
-        notForList(model),
-        alternativesLine(root, index, model),
-      );
-    }
-    if (fit.type === "general") {
-      const why = anyMatch
-        ? "Broader than your need: a specialist listed above may do better at a fraction of the size."
-        : "A broad model: it suits a broad need, and a specialist may beat it on a narrow one.";
-      return h("p", { class: "atlas-fit atlas-fit--general" }, h("strong", { text: "General-purpose. " }), why);
-    }
-    return null;
+    if (fit.type === "none") return null;
+    return h("p", { class: `atlas-verdict atlas-verdict--${fit.type}` }, h("strong", { text: `${fit.title}. ` }), fit.why);
   }
 
-  function resultItem(root, index, model, fit, anyMatch, miss) {
-    const facts = [
-      h("span", { class: `atlas-kind atlas-kind--${model.kind}`, text: index.kinds[model.kind] }),
-      ` ${model.focus}`,
-    ];
+  // What opens on demand: what it is not for, its alternatives (for a general model, the specialists that
+  // name it), and a comparison with them.
+  function details(root, index, model) {
+    const alternatives = model.alternatives.map((id) => index.byId.get(id)).filter(Boolean);
+    const parts = [];
+    if (model.notFor.length) {
+      parts.push(
+        h("p", { class: "atlas-fit__label" }, h("strong", { text: "Not for:" })),
+        h("ul", { class: "atlas-fit__notfor" }, model.notFor.map((item) => h("li", { text: item }))),
+      );
+    }
+    if (alternatives.length) {
+      const label = model.kind === "general" ? "Specialists that name it: " : "Alternatives: ";
+      const links = [];
+      alternatives.forEach((m, i) => {
+        if (i) links.push(", ");
+        links.push(link(root, m), ` (${index.kinds[m.kind]})`);
+      });
+      parts.push(h("p", { class: "atlas-fit__alternatives" }, h("strong", { text: label }), ...links));
+      const ids = [model.id, ...alternatives.map((m) => m.id)].slice(0, 4);
+      parts.push(h("p", { class: "atlas-result__compare" }, h("a", { href: compareHref(root, ids) }, "Compare with them")));
+    }
+    if (!parts.length) return null;
+    return h("details", { class: "atlas-result__more" }, h("summary", { text: "Not for, and alternatives" }), ...parts);
+  }
+
+  function resultItem(root, index, model, fit, miss, f) {
+    const memory = memoryFor(model, f);
     const figures = [
-      model.params !== null ? `${humanCount(model.params)} parameters` : "size not listed",
+      model.params !== null ? `${humanCount(model.params)} parameters` : "size not checked",
+      memory !== null ? `${humanBytes(memory)} at ${precisionOf(f)}` : null,
       model.storage !== null ? `${humanBytes(model.storage)} download` : null,
-      model.license ? `license ${model.license}` : "license not listed",
+      model.license ? `license ${model.license}` : null,
       model.task || null,
-      model.downloads !== null ? `${thousands(model.downloads)} downloads` : null,
       model.gated ? "gated" : null,
     ].filter(Boolean);
-    const compareIds = [model.id, ...model.alternatives.filter((id) => index.byId.has(id))].slice(0, 4);
+    const fitValue = miss ? `miss-${miss.key}` : fit.type;
     return h(
       "li",
-      { class: "atlas-result", "data-id": model.id, "data-fit": miss ? "miss" : fit.type },
+      { class: "atlas-result", "data-id": model.id, "data-model-id": model.id, "data-fit": fitValue },
       h("h3", { class: "atlas-result__name" }, link(root, model), " ", h("code", { text: model.id })),
-      h("p", { class: "atlas-result__facts" }, ...facts),
+      h(
+        "p",
+        { class: "atlas-result__facts" },
+        h("span", { class: `atlas-kind atlas-kind--${model.kind}`, text: index.kinds[model.kind] }),
+        ` ${model.focus}`,
+      ),
       h("p", { class: "atlas-result__figures", text: figures.join(" · ") }),
-      fitBox(root, index, model, fit, anyMatch, miss),
-      compareIds.length > 1
-        ? h("p", { class: "atlas-result__compare" }, h("a", { href: compareHref(root, compareIds) }, "Compare with its alternatives"))
-        : null,
+      verdict(fit, miss),
+      details(root, index, model),
     );
   }
 
-  function needParagraph(need, f) {
+  function needParagraph(need) {
     if (!need.described) {
       return h("p", { class: "atlas-need", text: "Describe your task with the filters: the finder then explains how each model fits it." });
     }
-    if (need.broad) {
+    if (!need.niched) {
       return h(
         "p",
         { class: "atlas-need atlas-need--broad" },
-        h("strong", { text: "Your filters describe a broad need" }),
-        `: ${listText(need.reasons)}. General-purpose models come first; specialized ones carry a warning.`,
+        h("strong", { text: "A broad need" }),
+        ": your filters name no subject, domain, language or hardware budget. General-purpose models that cover it come first; specialists follow, marked narrower than your need.",
       );
     }
-    const words = matchedWords(f);
     return h(
       "p",
       { class: "atlas-need atlas-need--narrow" },
-      h("strong", { text: "Your filters describe a narrow need" }),
-      words.length ? `: ${listText(words)}.` : ".",
-      " Specialists for it come first, with the reason.",
+      h("strong", { text: "A need that names its niche" }),
+      `: ${listText(need.niches)}. Specialists made for it come first, then general-purpose models as the fallback, then specialists for other niches.`,
     );
   }
 
   function render(state) {
-    const { root, index, form, status, results } = state;
+    const { root, index, status, results } = state;
     const f = readFilters(location.search);
-    const active = activeFilters(f);
-    const need = assessNeed(f, active);
+    const active = activeFilters(f, index);
+    const need = assessNeed(f, active, index);
 
     const matches = [];
     const nearMisses = [];
     for (const model of index.models) {
       const failed = active.filter((filter) => !filter.test(model));
       if (failed.length === 0) {
-        matches.push({ model, fit: assessFit(model, f, need, index.kinds) });
+        matches.push({ model, fit: assessFit(model, f, need, index) });
       } else if (failed.length === 1 && active.length >= 2) {
-        // Ranked as if the missed filter were not set: a specialist for the rest of the need comes first.
-        const rest = { ...f, [failed[0].key]: MULTI.includes(failed[0].key) ? [] : "" };
-        const miss = { name: failed[0].name, text: failed[0].miss(model, index) };
-        nearMisses.push({ model, fit: assessFit(model, rest, need, index.kinds), miss });
+        const miss = { key: failed[0].key, name: failed[0].name, text: failed[0].miss(model, index) };
+        nearMisses.push({ model, fit: assessFit(model, f, need, index), miss });
       }
     }
-    const sort = Object.hasOwn(SORTS, f.sort) ? SORTS[f.sort] : SORTS[""];
+    const sort = (Object.hasOwn(SORTS, f.sort) && SORTS[f.sort]) || bestFit(need);
     matches.sort(sort);
-    nearMisses.sort(SORTS[""]);
-    const anyMatch = matches.some((r) => r.fit.type === "match");
-    const specialists = matches.filter((r) => r.fit.type === "match").length;
-    const warned = matches.filter((r) => r.fit.type === "warning").length;
+    nearMisses.sort(bestFit(need));
+    const specialists = matches.filter((r) => r.fit.type === "specialist").length;
+    const narrower = matches.filter((r) => r.fit.type === "narrower").length;
 
     results.replaceChildren();
-    results.append(h("h2", { id: "finder-results-heading", text: "Results" }), needParagraph(need, f));
+    results.append(h("h2", { id: "finder-results-heading", text: "Results" }), needParagraph(need));
     if (matches.length >= 2) {
       const top = matches.slice(0, 4).map((r) => r.model.id);
       results.append(
@@ -625,7 +686,7 @@
     }
     const shown = state.showAll ? matches : matches.slice(0, PAGE_SIZE);
     const list = h("ol", { class: "atlas-result-list", id: "finder-list", "aria-labelledby": "finder-results-heading" });
-    for (const r of shown) list.append(resultItem(root, index, r.model, r.fit, anyMatch, null));
+    for (const r of shown) list.append(resultItem(root, index, r.model, r.fit, null, f));
     if (shown.length) results.append(list);
     if (shown.length < matches.length) {
       const more = h("button", { type: "button", class: "md-button" }, `Show all ${matches.length} models`);
@@ -649,7 +710,7 @@
         }),
       );
       const missList = h("ol", { class: "atlas-result-list atlas-result-list--near", id: "finder-near", "aria-labelledby": "finder-near-heading" });
-      for (const r of shownMisses) missList.append(resultItem(root, index, r.model, r.fit, false, r.miss));
+      for (const r of shownMisses) missList.append(resultItem(root, index, r.model, r.fit, r.miss, f));
       results.append(missList);
       if (shownMisses.length < nearMisses.length) {
         const more = h("button", { type: "button", class: "md-button" }, `Show all ${nearMisses.length} near misses`);
@@ -666,9 +727,9 @@
 
     // The live region: short, so a screen reader reads it whole after each change.
     let message = `${matches.length} ${matches.length === 1 ? "model matches" : "models match"}`;
-    message += active.length ? " your filters." : " (no filters).";
+    message += need.described ? " your filters." : " (no filters).";
     if (specialists) message += ` ${specialists} ${specialists === 1 ? "specialist fits" : "specialists fit"} your need.`;
-    if (warned) message += ` ${warned} narrow ${warned === 1 ? "model carries" : "models carry"} a warning.`;
+    if (narrower) message += ` ${narrower} ${narrower === 1 ? "model is" : "models are"} narrower than your need.`;
     if (nearMisses.length) message += ` ${nearMisses.length} near ${nearMisses.length === 1 ? "miss" : "misses"}.`;
     status.textContent = message;
     state.rootEl.dataset.count = String(matches.length);
