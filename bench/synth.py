@@ -31,7 +31,7 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.catalog import load_catalog  # noqa: E402
+from generator.catalog import load_catalog, model_inputs, takes_input  # noqa: E402
 from generator.schema import ModelEntry  # noqa: E402
 
 COPIED = ("mkdocs.yml", "CONTRIBUTING.md", "docs", "overrides")
@@ -103,8 +103,31 @@ def _entry(i: int, template: ModelEntry, chain: Markov, rng: random.Random) -> d
         entry["languages"] = list(template.languages)
     if template.license:
         entry["license"] = template.license
-    if template.params or rng.random() < 0.3:
-        entry["params"] = int((template.params or 110_000_000) * rng.uniform(0.5, 2.0))
+    if template.subjects:
+        entry["subjects"] = list(template.subjects)
+    if template.params:
+        scale = rng.uniform(0.5, 2.0)
+        entry["params"] = int(template.params * scale)
+        if template.params_estimated:
+            entry["params_estimated"] = True
+        if template.weights:
+            weights = template.weights.model_dump()
+            weights["bytes"] = max(1, int(weights["bytes"] * scale))
+            entry["weights"] = weights
+    if template.unchecked:
+        entry["unchecked"] = list(template.unchecked)
+    if template.evidence:
+        entry["evidence"] = [
+            {
+                **r.model_dump(exclude_none=True, exclude={"compared_with"}),
+                **(
+                    {"compared_with": {"name": "A general baseline", "value": r.compared_with.value}}
+                    if r.compared_with
+                    else {}
+                ),
+            }
+            for r in template.evidence
+        ]
     entry["added"] = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(1050))
     entry["sources"] = [f"https://huggingface.co/{synthetic_id(i)}"] + [
         f"https://arxiv.org/abs/{rng.randrange(1900, 2600)}.{rng.randrange(10000, 99999)}"
@@ -114,21 +137,20 @@ def _entry(i: int, template: ModelEntry, chain: Markov, rng: random.Random) -> d
 
 
 def _link_alternatives(entries: list[dict], templates: list[ModelEntry], rng: random.Random) -> None:
-    """Specialists name general models; general models name specialists: the validator's rule."""
-    general = [e["id"] for e in entries if e["kind"] == "general"]
+    """Specialists name general models that take their input, as the validator requires; general models
+    name none (their pages list the specialists that name them)."""
+    general = [(e, t) for e, t in zip(entries, templates, strict=True) if e["kind"] == "general"]
     special = [e["id"] for e in entries if e["kind"] != "general"]
     for entry, template in zip(entries, templates, strict=True):
-        count = max(1, len(template.alternatives))
         if entry["kind"] == "general":
-            first, others = special, general + special
-        else:
-            first, others = general, general + special
-        picks = [rng.choice(first)]
-        for _ in range(count - 1):
-            candidate = rng.choice(others)
-            if candidate not in picks and candidate != entry["id"]:
+            continue
+        fitting = [e["id"] for e, t in general if takes_input(t, template)] or [general[0][0]["id"]]
+        picks = [rng.choice(fitting)]
+        for _ in range(len(template.alternatives) - 1):
+            candidate = rng.choice(fitting + special)
+            if candidate not in picks and candidate != entry["id"] and candidate in special:
                 picks.append(candidate)
-        entry["alternatives"] = [p for p in picks if p != entry["id"]] or [rng.choice(first)]
+        entry["alternatives"] = picks
 
 
 def _hub(entry: dict, rng: random.Random) -> dict:
@@ -209,8 +231,14 @@ def synthesize(out: Path, n: int, seed: int = 6, hub_fraction: float = 1.0) -> P
     chain = Markov([m.summary for m in real] + [m.scope for m in real] + [x for m in real for x in m.not_for])
     templates = [rng.choice(real) for _ in range(n)]
     # The validator needs both sides of the divide: make sure both exist, whatever the sample.
-    templates[0] = next(m for m in real if m.kind == "general")
-    templates[1] = next(m for m in real if m.kind != "general")
+    # One general model per kind of input, so that every specialist has a fallback that takes its input.
+    generals = {}
+    for m in real:
+        if m.kind == "general":
+            generals.setdefault(frozenset(model_inputs(m)), m)
+    for slot, model in enumerate(generals.values()):
+        templates[slot] = model
+    templates[len(generals)] = next(m for m in real if m.kind != "general")
     entries = [_entry(i, t, chain, rng) for i, t in enumerate(templates)]
     _link_alternatives(entries, templates, rng)
 

@@ -4,12 +4,12 @@ Both pages run in the reader's browser with no server, so they read JSON generat
 rather than the full `api/models.json`, which carries every curated field and Hub fact and grows with the
 catalog. The data is split in two files by who needs it:
 
-- `api/finder.json`: one short record per model, with exactly what the finder filters, sorts, shows and
-  warns with (the warning quotes `not_for` and offers the alternatives, so both are here). The finder
-  fetches only this file.
-- `api/compare.json`: what only the comparison adds, each model's `scope` (the longest curated text, up
-  to 600 characters) and the findings with the models they concern. The comparison fetches both files;
-  the finder never pays for them.
+- `api/finder.json`: one short record per model, with exactly what the finder filters, ranks and shows in
+  a result's first lines. At 10,000 models it must stay under 1 MB compressed (bench/finder.py).
+- `api/compare.json`: what is read on demand: each model's `scope` (the longest curated text, up to 600
+  characters), what it is not for, its alternatives, weights, lineage and evidence, and the findings with
+  the models they concern. The comparison fetches both files; the finder fetches this one only when a
+  reader opens a result's details.
 
 Curated values win; a missing curated task, license, language list or parameter count falls back to the
 Hub snapshot. Hub values are untrusted text: a Hub pipeline tag, license or language code that does not
@@ -20,11 +20,10 @@ Keys of a model record in `api/finder.json` (absent when unknown):
 
     i   id                     k   kind                 t   task (pipeline tag)
     n   name                   f   focus                m   modality
-    s   summary                d   domain               l   languages
+    d   domain                 l   languages
     c   license                p   parameters           b   download size: weights bytes, else Hub storage
     g   gated (Hub, boolean)   dl  downloads (Hub)      lk  likes (Hub)
-    h   Hub snapshot date      x   not for (list)       a   alternatives (ids; for a general model, the
-    j   subjects (niche)       r   runtimes                 specialists that name it)
+    h   Hub snapshot date      j   subjects (niche)     r   runtimes
     e   1 when its evidence beats a general model on its own benchmark
 
 The index also carries the subject vocabulary (`subjects`: id → [label, words a reader may type]), so the
@@ -58,17 +57,13 @@ def _hub_languages(hub: HubFacts | None) -> list[str]:
     return [code for code in (hub.languages if hub else []) if _valid(code, _LANGUAGE, 12)]
 
 
-def finder_record(entry: ModelEntry, hub: HubFacts | None, named_by: list[str] = ()) -> dict:
-    """One model's record: curated values first, the Hub snapshot where the entry says nothing.
-
-    `named_by`: for a general model, the specialists that name it as their fallback (its alternatives).
-    """
+def finder_record(entry: ModelEntry, hub: HubFacts | None) -> dict:
+    """One model's record: curated values first, the Hub snapshot where the entry says nothing."""
     record: dict = {
         "i": entry.id,
         "n": entry.name,
         "k": entry.kind,
         "f": entry.focus,
-        "s": entry.summary,
         "d": entry.domain,
         "t": entry.task or _valid(hub and hub.pipeline_tag, _PIPELINE_TAG),
         "m": entry.modality,
@@ -92,8 +87,6 @@ def finder_record(entry: ModelEntry, hub: HubFacts | None, named_by: list[str] =
     record["r"] = list(entry.runtimes) if entry.runtimes else None
     wins = any(r.compared_with and specialist_wins(r) for r in entry.evidence)
     record["e"] = 1 if wins else None
-    record["x"] = list(entry.not_for)
-    record["a"] = list(entry.alternatives) if entry.specialized else list(named_by)
     return {key: value for key, value in record.items() if value is not None}
 
 
@@ -106,27 +99,25 @@ def finder_index(catalog: Catalog, hub: dict[str, HubFacts] | None = None) -> st
     """`api/finder.json`: every model, sorted by id, with the kinds' labels the pages print."""
     hub = hub or {}
     ids = sorted(catalog.models, key=str.lower)
-    named_by: dict[str, list[str]] = {}
-    for mid in ids:
-        entry = catalog.models[mid]
-        for alternative in entry.alternatives if entry.specialized else ():
-            named_by.setdefault(alternative, []).append(mid)
     return _dump(
         {
             "v": INDEX_VERSION,
             "kinds": {kind: KIND_LABELS[kind] for kind in KINDS},
             "subjects": {key: [label, list(words)] for key, (label, words) in SUBJECTS.items()},
             "count": len(ids),
-            "models": [
-                finder_record(catalog.models[mid], hub.get(mid), named_by.get(mid, [])) for mid in ids
-            ],
+            "models": [finder_record(catalog.models[mid], hub.get(mid)) for mid in ids],
         }
     )
 
 
-def _compare_facts(entry: ModelEntry) -> dict:
-    """What the comparison shows beyond the finder's record: weights, lineage and evidence on the niche."""
-    facts: dict = {}
+def _compare_facts(entry: ModelEntry, named_by: list[str]) -> dict:
+    """What the comparison, and a finder result opened on demand, show beyond the finder's record: what it
+    is not for, its alternatives (for a general model, the specialists that name it), weights, lineage and
+    evidence on the niche."""
+    facts: dict = {"x": list(entry.not_for)}
+    alternatives = list(entry.alternatives) if entry.specialized else list(named_by)
+    if alternatives:
+        facts["a"] = alternatives
     if entry.weights:
         facts["w"] = [entry.weights.bytes, entry.weights.format, entry.weights.dtype]
     if entry.params_estimated:
@@ -148,15 +139,26 @@ def _compare_facts(entry: ModelEntry) -> dict:
     return facts
 
 
+def _named_by(catalog: Catalog) -> dict[str, list[str]]:
+    """For each general model, the specialists that name it as their fallback, sorted by id."""
+    named_by: dict[str, list[str]] = {}
+    for mid in sorted(catalog.models, key=str.lower):
+        entry = catalog.models[mid]
+        for alternative in entry.alternatives if entry.specialized else ():
+            named_by.setdefault(alternative, []).append(mid)
+    return named_by
+
+
 def compare_index(catalog: Catalog) -> str:
-    """`api/compare.json`: each model's scope, weights, lineage and evidence, and the findings with the
-    models they concern."""
+    """`api/compare.json`: each model's scope, not-for, alternatives, weights, lineage and evidence, and the
+    findings with the models they concern."""
     ids = sorted(catalog.models, key=str.lower)
+    named_by = _named_by(catalog)
     return _dump(
         {
             "v": INDEX_VERSION,
             "scope": {mid: catalog.models[mid].scope for mid in ids},
-            "facts": {mid: _compare_facts(catalog.models[mid]) for mid in ids},
+            "facts": {mid: _compare_facts(catalog.models[mid], named_by.get(mid, [])) for mid in ids},
             "findings": [
                 {"id": f.id, "title": f.title, "models": [m for m in f.models if m in catalog.models]}
                 for f in catalog.findings

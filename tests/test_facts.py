@@ -143,8 +143,10 @@ def test_the_comparison_index_carries_weights_lineage_and_evidence(tmp_path):
     )
     facts = json.loads(render_site(tmp_path)[COMPARE_INDEX])["facts"]
     assert facts["acme/fin-sentiment"] == {
+        "x": ["Product reviews or social media posts.", "Languages other than English."],
+        "a": ["acme/general-encoder"],
         "w": [438000000, "safetensors", "F32"],
         "b": ["acme/general-encoder", "finetune"],
         "e": [["Financial PhraseBank (test)", "accuracy", 0.86, False, "acme/general-encoder", 0.81]],
     }
-    assert facts["acme/norsk-bert"] == {}  # weights unchecked: nothing to show
+    assert facts["acme/norsk-bert"] == {"x": ["Any language but Norwegian."], "a": ["acme/general-encoder"]}

@@ -142,7 +142,7 @@ def failed_filters(m: Facts, f: dict) -> list[str]:
     # Search words that name a subject are the need's niche, not text to match.
     words = [w for w in f.get("search", "").lower().split() if w not in SUBJECT_WORDS]
     if words:
-        haystack = f"{m.name} {m.id} {m.focus} {m.summary}".lower()
+        haystack = f"{m.name} {m.id} {m.focus}".lower()
         if not all(word in haystack for word in words):
             failed.append("search")
     for key, value in (
@@ -217,9 +217,10 @@ def test_finder_index_holds_the_short_record_of_every_model(small_catalog):
     assert fin["p"] == 109482240 and fin["b"] == 438000000 and fin["g"] is False
     assert fin["j"] == ["finance", "sentiment"] and index["subjects"]["tables"][0] == "Tables"
     assert fin["dl"] == 123456 and fin["lk"] == 789 and fin["h"] == "2026-11-01"
-    assert fin["x"][0] == "Product reviews or social media posts." and fin["a"] == ["acme/general-encoder"]
-    # What only the comparison needs stays out of the finder's download.
-    assert "scope" not in json.dumps(index) and "sources" not in json.dumps(index)
+    # What only the comparison, or a result's opened details, need stays out of the finder's download.
+    text = json.dumps(index)
+    assert "scope" not in text and "sources" not in text and "social media posts" not in text
+    assert {"s", "x", "a"}.isdisjoint(fin)
 
 
 def test_curated_values_win_and_the_hub_fills_gaps(small_catalog):
@@ -227,8 +228,10 @@ def test_curated_values_win_and_the_hub_fills_gaps(small_catalog):
     general = by_id["acme/general-encoder"]
     assert general["t"] == "fill-mask" and general["c"] == "mit"  # curated
     assert general["g"] is True and general["b"] == 1340000000  # "manual" gating counts as gated
-    # A general model's alternatives are the specialists that name it, computed.
-    assert general["a"] == ["acme/fin-sentiment", "acme/norsk-bert"]
+    # A general model's alternatives, in the details read on demand, are the specialists that name it.
+    details = json.loads(compare_index(load_catalog(small_catalog)))["facts"]
+    assert details["acme/general-encoder"]["a"] == ["acme/fin-sentiment", "acme/norsk-bert"]
+    assert details["acme/fin-sentiment"]["x"][0] == "Product reviews or social media posts."
     norsk = by_id["acme/norsk-bert"]
     assert norsk["l"] == ["no", "nb", "nn"]  # curated languages, not the Hub's
     assert norsk["b"] == 500000000  # weights unchecked: the Hub's storage stands in
@@ -634,6 +637,7 @@ def test_german_bank_reports_get_a_shortlist_with_the_fit_explained(site, facts)
     assert "Misses your domain" in german.inner_text()
     # Its own "not for" and its alternatives open on demand.
     german.locator("details > summary").click()
+    german.locator(".atlas-fit__notfor").wait_for(timeout=15_000)  # fetched on first opening
     assert "financial or legal documents" in german.inner_text()
     assert "XLM-RoBERTa large" in german.locator(".atlas-fit__alternatives").inner_text()
     site.clean()

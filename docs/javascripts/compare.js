@@ -104,7 +104,10 @@
               ["Kind", (m) => h("span", { class: `atlas-kind atlas-kind--${m.kind}`, text: index.kinds[m.kind] })],
               ["Focus", (m) => m.focus],
               ["What it is for", (m) => A.text(scopes[m.id]) || "–"],
-              ["Not for", (m) => (m.notFor.length ? h("ul", {}, m.notFor.map((item) => h("li", { text: item }))) : "–")],
+              ["Not for", (m) => {
+                const notFor = A.detailsOf(factsOf(m.id)).notFor;
+                return notFor.length ? h("ul", {}, notFor.map((item) => h("li", { text: item }))) : "–";
+              }],
               ["Parameters", (m) => parametersText(m)],
               ["Weights", (m) => weightsText(factsOf(m.id).w)],
               ["Lineage", (m) => lineageText(factsOf(m.id).b)],
@@ -202,7 +205,7 @@
         }
 
         function alternativeLinks(model) {
-          const alternatives = model.alternatives.map((id) => index.byId.get(id)).filter(Boolean);
+          const alternatives = A.detailsOf(factsOf(model.id)).alternatives.map((id) => index.byId.get(id)).filter(Boolean);
           if (!alternatives.length) return "–";
           return h("ul", {}, alternatives.map((m) => h("li", {}, A.link(root, m), ` (${index.kinds[m.kind]})`)));
         }

@@ -29,7 +29,6 @@
       name: text(raw.n) || raw.i,
       kind: raw.k,
       focus: text(raw.f),
-      summary: text(raw.s),
       domain: text(raw.d),
       task: text(raw.t),
       modality: text(raw.m),
@@ -41,8 +40,6 @@
       downloads: count(raw.dl),
       likes: count(raw.lk),
       hubDate: text(raw.h),
-      notFor: texts(raw.x),
-      alternatives: texts(raw.a).filter((id) => ID_PATTERN.test(id)),
       subjects: texts(raw.j),
       runtimes: texts(raw.r),
       beatsGeneral: raw.e === 1,
@@ -165,7 +162,7 @@
   }
 
   window.ModelAtlas = {
-    ID_PATTERN, loadJSON, loadIndex, modelHref, compareHref, h, link, humanCount, humanBytes, thousands,
+    ID_PATTERN, loadJSON, loadIndex, detailsOf, modelHref, compareHref, h, link, humanCount, humanBytes, thousands,
     languageName, languagesText, listText, text, texts,
   };
 
@@ -247,7 +244,7 @@
   }
 
   // The filters that narrow the list, each with a test and the words that say why a model misses it.
-  // search: every word must appear in the name, id, focus or summary (case-insensitive).
+  // search: every word must appear in the name, id or focus (case-insensitive).
   function activeFilters(f, index) {
     const active = [];
     const words = textWords(f, index);
@@ -256,10 +253,10 @@
         key: "search",
         name: "search words",
         test: (m) => {
-          const haystack = `${m.name} ${m.id} ${m.focus} ${m.summary}`.toLowerCase();
+          const haystack = `${m.name} ${m.id} ${m.focus}`.toLowerCase();
           return words.every((w) => haystack.includes(w));
         },
-        miss: () => `its name, id, focus and summary do not contain “${words.join(" ")}”`,
+        miss: () => `its name, id and focus do not contain “${words.join(" ")}”`,
       });
     }
     if (f.kind) {
@@ -472,7 +469,7 @@
   // The page
   // ---------------------------------------------------------------------------------------------------
 
-  const PAGE_SIZE = 200;
+  const PAGE_SIZE = 50;
   const NEAR_MISS_LIMIT = 10;
 
   function optionsFrom(select, entries) {
@@ -541,28 +538,6 @@
     return f;
   }
 
-  function alternativesLine(root, index, model) {
-    const alternatives = model.alternatives.map((id) => index.byId.get(id)).filter(Boolean);
-    const general = alternatives.filter((m) => m.kind === "general");
-    const shown = general.length ? general : alternatives;
-    if (!shown.length) return null;
-    const label = general.length ? "General-purpose alternatives: " : "Alternatives: ";
-    const links = [];
-    shown.forEach((m, i) => {
-      if (i) links.push(", ");
-      links.push(link(root, m));
-    });
-    return h("p", { class: "atlas-fit__alternatives" }, h("strong", { text: label }), ...links);
-  }
-
-  function notForList(model) {
-    if (!model.notFor.length) return null;
-    return [
-      h("p", { class: "atlas-fit__label" }, h("strong", { text: "Not for:" })),
-      h("ul", { class: "atlas-fit__notfor" }, model.notFor.map((item) => h("li", { text: item }))),
-    ];
-  }
-
   // The verdict line under a result: the fit and its one-line reason.
   function verdict(fit, miss) {
     if (miss) {
@@ -577,15 +552,20 @@
     return h("p", { class: `atlas-verdict atlas-verdict--${fit.type}` }, h("strong", { text: `${fit.title}. ` }), fit.why);
   }
 
-  // What opens on demand: what it is not for, its alternatives (for a general model, the specialists that
-  // name it), and a comparison with them.
-  function details(root, index, model) {
-    const alternatives = model.alternatives.map((id) => index.byId.get(id)).filter(Boolean);
+  // What a model's details say: what it is not for, and its alternatives (for a general model, the
+  // specialists that name it), from api/compare.json, which is fetched only when details are opened.
+  function detailsOf(facts) {
+    const own = facts && typeof facts === "object" ? facts : {};
+    return { notFor: texts(own.x), alternatives: texts(own.a).filter((id) => ID_PATTERN.test(id)) };
+  }
+
+  function detailParts(root, index, model, details) {
+    const alternatives = details.alternatives.map((id) => index.byId.get(id)).filter(Boolean);
     const parts = [];
-    if (model.notFor.length) {
+    if (details.notFor.length) {
       parts.push(
         h("p", { class: "atlas-fit__label" }, h("strong", { text: "Not for:" })),
-        h("ul", { class: "atlas-fit__notfor" }, model.notFor.map((item) => h("li", { text: item }))),
+        h("ul", { class: "atlas-fit__notfor" }, details.notFor.map((item) => h("li", { text: item }))),
       );
     }
     if (alternatives.length) {
@@ -599,11 +579,34 @@
       const ids = [model.id, ...alternatives.map((m) => m.id)].slice(0, 4);
       parts.push(h("p", { class: "atlas-result__compare" }, h("a", { href: compareHref(root, ids) }, "Compare with them")));
     }
-    if (!parts.length) return null;
-    return h("details", { class: "atlas-result__more" }, h("summary", { text: "Not for, and alternatives" }), ...parts);
+    if (!parts.length) parts.push(h("p", { text: "Its entry lists nothing more." }));
+    return parts;
   }
 
-  function resultItem(root, index, model, fit, miss, f) {
+  // A closed <details>: its content is fetched and drawn the first time a reader opens it.
+  function details(state, model) {
+    const { root, index } = state;
+    const box = h("details", { class: "atlas-result__more" }, h("summary", { text: "Not for, and alternatives" }));
+    box.addEventListener("toggle", () => {
+      if (!box.open || box.dataset.filled) return;
+      box.dataset.filled = "loading";
+      loadJSON(state.detailsUrl).then(
+        (data) => {
+          const facts = data && typeof data.facts === "object" && data.facts ? data.facts[model.id] : null;
+          box.append(...detailParts(root, index, model, detailsOf(facts)));
+          box.dataset.filled = "yes";
+        },
+        () => {
+          box.append(h("p", { text: "The details could not be loaded. Open the model's page instead." }));
+          delete box.dataset.filled;
+        },
+      );
+    });
+    return box;
+  }
+
+  function resultItem(state, model, fit, miss, f) {
+    const { root, index } = state;
     const memory = memoryFor(model, f);
     const figures = [
       model.params !== null ? `${humanCount(model.params)} parameters` : "size not checked",
@@ -626,7 +629,7 @@
       ),
       h("p", { class: "atlas-result__figures", text: figures.join(" · ") }),
       verdict(fit, miss),
-      details(root, index, model),
+      details(state, model),
     );
   }
 
@@ -686,7 +689,7 @@
     }
     const shown = state.showAll ? matches : matches.slice(0, PAGE_SIZE);
     const list = h("ol", { class: "atlas-result-list", id: "finder-list", "aria-labelledby": "finder-results-heading" });
-    for (const r of shown) list.append(resultItem(root, index, r.model, r.fit, null, f));
+    for (const r of shown) list.append(resultItem(state, r.model, r.fit, null, f));
     if (shown.length) results.append(list);
     if (shown.length < matches.length) {
       const more = h("button", { type: "button", class: "md-button" }, `Show all ${matches.length} models`);
@@ -710,7 +713,7 @@
         }),
       );
       const missList = h("ol", { class: "atlas-result-list atlas-result-list--near", id: "finder-near", "aria-labelledby": "finder-near-heading" });
-      for (const r of shownMisses) missList.append(resultItem(root, index, r.model, r.fit, r.miss, f));
+      for (const r of shownMisses) missList.append(resultItem(state, r.model, r.fit, r.miss, f));
       results.append(missList);
       if (shownMisses.length < nearMisses.length) {
         const more = h("button", { type: "button", class: "md-button" }, `Show all ${nearMisses.length} near misses`);
@@ -755,12 +758,13 @@
     const results = rootEl.querySelector("#finder-results");
     const root = rootEl.dataset.root || "../";
     const indexUrl = new URL(rootEl.dataset.index || "../api/finder.json", location.href).href;
+    const detailsUrl = new URL(rootEl.dataset.details || "../api/compare.json", location.href).href;
     rootEl.dataset.state = "loading";
 
     loadIndex(indexUrl).then(
       (index) => {
         if (!rootEl.isConnected) return; // the reader moved on (instant navigation)
-        const state = { root, index, form, status, results, rootEl, showAll: false, allMisses: false };
+        const state = { root, index, form, status, results, rootEl, detailsUrl, showAll: false, allMisses: false };
         populate(form, index);
         showFilters(form, readFilters(location.search));
         render(state);

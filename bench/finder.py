@@ -1,0 +1,127 @@
+"""The finder at scale: its data payload, and how fast it answers one filter change, in Chromium.
+
+    python3 bench/finder.py [--n 10000] [--changes 7]
+
+bench/synth.py writes a synthetic catalog of N entries; generator/finder.py turns it into `api/finder.json`.
+The finder page is built once from the small fixture catalog (tests/fixtures/atlas), and its
+`api/finder.json` is replaced by the synthetic one: the finder reads nothing else, so this measures its
+filtering, ranking and drawing of N models without building N model pages. Prints the payload raw and
+gzip-compressed (level 6, as web servers send it; target ≤ 1 MB at 10,000), then, for a sequence of
+filter changes made as a reader makes them (a select's value set and its change event dispatched), the
+time from the change to the next painted frame (target ≤ 100 ms).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import http.server
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+from functools import partial
+from pathlib import Path
+
+from project_venv import REPO, reexec_in_project_venv
+
+reexec_in_project_venv()
+
+sys.path.insert(0, str(REPO))
+from synth import synthesize  # noqa: E402
+
+from generator.catalog import load_catalog  # noqa: E402
+from generator.finder import FINDER_INDEX, finder_index  # noqa: E402
+from generator.snapshot import load_snapshots  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+# Filter changes a reader makes one after the other: (select id, value).
+CHANGES = [
+    ("finder-kind", "task"),
+    ("finder-modality", "vision"),
+    ("finder-modality", ""),
+    ("finder-mem", "8"),
+    ("finder-kind", ""),
+    ("finder-prec", "int4"),
+    ("finder-mem", ""),
+]
+TIME_CHANGE = """async ([id, value]) => {
+  const select = document.getElementById(id);
+  const started = performance.now();
+  select.value = value;
+  select.dispatchEvent(new Event("change", { bubbles: true }));
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return [performance.now() - started, document.getElementById("atlas-finder").dataset.count];
+}"""
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def build_fixture_site(work: Path) -> Path:
+    root = work / "site-root"
+    root.mkdir()
+    for name in ("mkdocs.yml", "CONTRIBUTING.md"):
+        shutil.copy2(REPO / name, root / name)
+    for name in ("docs", "overrides"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copytree(REPO / "tests" / "fixtures" / "atlas" / "catalog", root / "catalog")
+    (root / "generator").symlink_to(REPO / "generator")
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", "site"],
+        cwd=root,
+        env=ENV,
+        check=True,
+        capture_output=True,
+    )
+    return root / "site"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10000)
+    args = parser.parse_args()
+    if not os.path.exists(CHROMIUM):
+        subprocess.run([sys.executable, str(REPO / "tests" / "ensure_chromium.py")], check=True)
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="atlas-finder-") as scratch:
+        work = Path(scratch)
+        synthetic = synthesize(work / "catalog-root", args.n)
+        catalog = load_catalog(synthetic)
+        payload = finder_index(catalog, load_snapshots(synthetic, catalog.models)).encode("utf-8")
+        packed = len(gzip.compress(payload, compresslevel=6))
+        print(f"{args.n:,} models: api/finder.json {len(payload) / 1e6:.2f} MB, {packed / 1e6:.2f} MB gzip")
+
+        site = build_fixture_site(work)
+        (site / FINDER_INDEX).write_bytes(payload)
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(site)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        base = f"http://127.0.0.1:{server.server_address[1]}/"
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+            page = browser.new_page()
+            page.goto(base + "finder/?task=object-detection")
+            page.locator("#atlas-finder[data-state=ready]").wait_for(timeout=60_000)
+            times = []
+            for select, value in CHANGES:
+                elapsed, count = page.evaluate(TIME_CHANGE, [select, value])
+                times.append(elapsed)
+                print(f"  {select}={value or '(any)'}: {elapsed:.0f} ms, {count} models listed")
+            browser.close()
+        server.shutdown()
+    print(
+        f"One filter change, change to painted frame: median {statistics.median(times):.0f} ms, "
+        f"max {max(times):.0f} ms (target ≤ 100 ms)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
