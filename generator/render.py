@@ -31,7 +31,7 @@ from .patterns import (
     specialist_wins,
     specialized_vs_general,
 )
-from .schema import DTYPE_BYTES, KIND_LABELS, KINDS, Finding, ModelEntry, language_name
+from .schema import DTYPE_BYTES, KIND_LABELS, KINDS, SUBJECTS, Finding, ModelEntry, language_name
 from .snapshot import HubFacts
 
 HUB_URL = "https://huggingface.co"
@@ -128,6 +128,25 @@ class ModelView:
         return [
             (dtype, round(self.entry.params * DTYPE_BYTES[dtype])) for dtype in ("F32", "F16", "INT8", "INT4")
         ]
+
+    @property
+    def size_line(self) -> str:
+        """ "109M parameters, 438 MB download": what a search result says of the model's size."""
+        parts = [f"{human_count(self.params)} parameters"] if self.params else []
+        if self.entry.weights:
+            parts.append(f"{human_bytes(self.entry.weights.bytes)} download")
+        return ", ".join(parts)
+
+    @property
+    def search_tags(self) -> str:
+        """The hidden words a model is found by: kind, task, modality, domain, subjects, languages by code
+        and by name (so "speech recognition spanish" finds the speech models that cover Spanish)."""
+        m = self.entry
+        words = [KIND_LABELS[m.kind], m.task, m.modality, m.domain]
+        words += [SUBJECTS[s][0] for s in m.subjects]
+        for code in m.languages or []:
+            words += [code, language_name(code)]
+        return " ".join(w for w in words if w)
 
     @property
     def language_names(self) -> list[str]:

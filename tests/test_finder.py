@@ -815,6 +815,8 @@ AXE_PAGES = [
     ("categories/domain/", None),
     ("finder/?lang=de", "#atlas-finder[data-state=ready]"),
     ("finder/?domain=finance&lang=de&task=text-classification", "#atlas-finder[data-state=ready]"),
+    ("finder/?task=object-detection&subject=tables&mem=8", "#atlas-finder[data-state=ready]"),
+    ("patterns/", None),
     (
         "compare/?ids=ProsusAI/finbert,google-bert/bert-large-uncased,oliverguhr/german-sentiment-bert",
         "#atlas-compare[data-state=ready]",

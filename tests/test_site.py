@@ -131,6 +131,30 @@ def test_search_finds_a_model_by_id_and_opens_its_page(atlas_site, serve, playwr
 
 
 @pytest.mark.browser
+def test_search_puts_the_exact_name_first_and_shows_facts_not_tags(atlas_site, serve, playwright):
+    base = serve(atlas_site)
+    browser, page = chromium_page(playwright)
+    try:
+        page.goto(base + "search/?q=finbert")
+        page.locator(".pagefind-ui__result").first.wait_for(timeout=15_000)
+        titles = page.locator("a.pagefind-ui__result-link").all_inner_texts()
+        assert titles[0] == "FinBERT" and "FinBERT-tone" in " ".join(titles), titles
+        first = page.locator(".pagefind-ui__result").first.inner_text()
+        assert "ProsusAI/finbert" in first and "domain-specific · Sentiment of financial news" in first
+        assert "parameters" in first  # the size, from the page's metadata
+        # The hidden words that make a model findable never show as its excerpt.
+        page.goto(base + "search/?q=speech%20recognition%20spanish")
+        page.locator(".pagefind-ui__result").first.wait_for(timeout=15_000)
+        page.wait_for_timeout(300)
+        links = page.locator("a.pagefind-ui__result-link").evaluate_all("as => as.map(a => a.href)")
+        assert any(link.endswith("/models/openai/whisper-large-v3/") for link in links), links
+        text = page.locator(".pagefind-ui__results").inner_text()
+        assert "automatic-speech-recognition audio" not in text and "Spanish" not in text, text
+    finally:
+        browser.close()
+
+
+@pytest.mark.browser
 def test_search_finds_a_model_by_focus(atlas_site, serve, playwright):
     base = serve(atlas_site)
     browser, page = chromium_page(playwright)
