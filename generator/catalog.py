@@ -196,11 +196,24 @@ def _read_entries(
     return results
 
 
-def load_catalog(root: Path, submit: Callable[..., Future] | None = None) -> Catalog:
+def file_key(path: Path) -> tuple[int, int, int] | None:
+    """What tells a saved file from its last reading: modification time, size and inode (never followed)."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+
+def load_catalog(
+    root: Path, submit: Callable[..., Future] | None = None, reuse: dict | None = None
+) -> Catalog:
     """Load `root/catalog`, raising CatalogInvalid with every error found.
 
     With `submit` (workers.submit), the second half of the entry files is read and validated in another
-    process while this one reads the first; the result and its errors are the same either way.
+    process while this one reads the first; the result and its errors are the same either way. With
+    `reuse` (a dict kept between the rebuilds of a preview), an entry file whose `file_key` has not changed
+    since it was last read is not read again: its previous result stands, errors included.
     """
     root = Path(root)
     catalog_dir = root / "catalog"
@@ -208,9 +221,22 @@ def load_catalog(root: Path, submit: Callable[..., Future] | None = None) -> Cat
 
     models_dir = catalog_dir / "models"
     relatives = files_under(root, "catalog/models", errors)
-    half = len(relatives) // 2 if submit else len(relatives)
-    later = submit(_read_entries, models_dir, relatives[half:]) if half < len(relatives) else None
-    read = _read_entries(models_dir, relatives[:half]) + (later.result() if later else [])
+    keys = {relative: file_key(models_dir / relative) for relative in relatives} if reuse is not None else {}
+    known = {
+        relative: reuse[relative][1]
+        for relative in relatives
+        if reuse is not None and relative in reuse and reuse[relative][0] == keys[relative]
+    }
+    unread = [relative for relative in relatives if relative not in known]
+    half = len(unread) // 2 if submit and len(unread) > 200 else len(unread)
+    later = submit(_read_entries, models_dir, unread[half:]) if half < len(unread) else None
+    fresh = dict(
+        zip(unread, _read_entries(models_dir, unread[:half]) + (later.result() if later else []), strict=True)
+    )
+    if reuse is not None:
+        reuse.clear()
+        reuse.update({relative: (keys[relative], result) for relative, result in {**known, **fresh}.items()})
+    read = [known[relative] if relative in known else fresh[relative] for relative in relatives]
 
     locate = _Locator(root)
     models: dict[str, ModelEntry] = {}

@@ -21,6 +21,7 @@ STARTED = time.perf_counter()  # the generator's own imports count as its time
 
 from generator import workers  # noqa: E402
 from generator.catalog import CatalogInvalid  # noqa: E402
+from generator.preview import Preview  # noqa: E402
 from generator.schema import KINDS  # noqa: E402
 from generator.site import render_site  # noqa: E402
 
@@ -28,9 +29,13 @@ LOG = logging.getLogger("mkdocs.plugins.model_atlas")
 # What the previous run handed over, path → (digest, mtime, text); it lives on the gen-files module, which
 # outlives this script's globals under `mkdocs serve`. A one-off `mkdocs build` starts with none.
 previous = vars(mkdocs_gen_files).setdefault("_model_atlas_pages", {}).setdefault(str(ROOT), {})
+# What the generator reuses between rebuilds (generator/preview.py): kept the same way, for the same reason.
+preview = vars(mkdocs_gen_files).setdefault("_model_atlas_preview", {}).setdefault(str(ROOT), Preview())
 
 try:
-    pages = render_site(ROOT, mkdocs_gen_files.config["site_url"], mkdocs_gen_files.config["repo_url"])
+    pages = render_site(
+        ROOT, mkdocs_gen_files.config["site_url"], mkdocs_gen_files.config["repo_url"], preview
+    )
 except CatalogInvalid as exc:
     if not previous:  # a build, or the first build of `mkdocs serve`: nothing good to fall back on
         for error in exc.errors:

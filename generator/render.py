@@ -6,6 +6,7 @@ This is the pure core: no MkDocs, no network, no files written. The MkDocs adapt
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
@@ -201,7 +202,10 @@ def _finalize(value: object) -> object:
     return escape_text(value)
 
 
+@functools.cache
 def _environment() -> Environment:
+    """One environment per process: Jinja compiles each template once, and recompiles it only when its
+    file changes (auto_reload), so a preview rebuild does not pay for compiling them again."""
     env = Environment(
         loader=PackageLoader("generator", "templates"),
         autoescape=False,  # `finalize` escapes every value for Markdown and HTML at once; see escape.py
@@ -408,12 +412,15 @@ def build_pages(
     site_url: str = DEFAULT_SITE_URL,
     repo_url: str = DEFAULT_REPO_URL,
     draw_chart: Callable[[list[ChartPoint]], Future[str]] = draw_here,
+    previous: dict[str, str] | None = None,
+    stale: set[str] | None = None,
 ) -> dict[str, str]:
     """Every generated page of the site, path → content. Paths are the site's public contract.
 
     `site_url` is only needed where links must be absolute (the Atom feed); `repo_url` is the GitHub
     repository that "Edit" and "Report a problem" links point to. `draw_chart` may draw the chart
-    elsewhere (patterns.ChartWorker) while the pages render here.
+    elsewhere (the second process, workers.py) while the pages render here. With `previous` pages and the
+    `stale` model ids (preview.py), a model page not stale is taken from `previous` as it was.
     """
     renderer = SiteRenderer(catalog, hub, repo_url)
     chart = draw_chart(chart_points(list(renderer.views.values())))
@@ -430,6 +437,12 @@ def build_pages(
     for kind in KINDS:
         pages[f"categories/{kind}.md"] = renderer.category_page(kind)
     for model_id in catalog.models:
-        pages[model_page_path(model_id)] = renderer.model_page(model_id)
+        path = model_page_path(model_id)
+        kept = (
+            previous.get(path)
+            if previous is not None and stale is not None and model_id not in stale
+            else None
+        )
+        pages[path] = kept if kept is not None else renderer.model_page(model_id)
     pages["patterns/breadth.svg"] = chart.result()
     return pages

@@ -7,6 +7,7 @@ validator and the docs can never disagree about what a valid entry is.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 from typing import Annotated, Literal
 
@@ -80,8 +81,11 @@ SourceUrl = Annotated[
 ]
 
 
+@functools.cache
 def language_name(code: str) -> str | None:
-    """The English name of an ISO 639 code (`de` → German), from pycountry's copy of the ISO tables."""
+    """The English name of an ISO 639 code (`de` → German), from pycountry's copy of the ISO tables.
+
+    Cached: pycountry searches its table on every call, and a build asks for a few codes many times."""
     base = code.split("-", 1)[0]
     found = pycountry.languages.get(alpha_2=base) if len(base) == 2 else pycountry.languages.get(alpha_3=base)
     return found.name if found else None

@@ -13,7 +13,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from .catalog import CatalogError, CatalogInvalid, files_under
+from .catalog import CatalogError, CatalogInvalid, file_key, files_under
 from .output import write_file_atomic
 from .yamlfile import FORBIDDEN_CHARACTERS, YamlFileError, decode_text, parse_yaml_text, read_capped
 
@@ -139,13 +139,15 @@ def _positioned(raw: bytes, exc: Exception) -> SnapshotError:
     return SnapshotError(f"{error['msg']}, got {got}; {refresh}", line, column, field)
 
 
-def load_snapshots(root: Path, model_ids) -> dict[str, HubFacts]:
+def load_snapshots(root: Path, model_ids, reuse: dict | None = None) -> dict[str, HubFacts]:
     """Hub facts for every model that has a snapshot; the others are absent from the result.
 
     Every file under `catalog/hub/` is read like a contributor's: CatalogInvalid names each bad one, and
-    each file that is not the snapshot of a catalog entry, with its line and column.
+    each file that is not the snapshot of a catalog entry, with its line and column. With `reuse` (kept
+    between a preview's rebuilds), a snapshot whose `file_key` has not changed is not read again.
     """
     ids = set(model_ids)
+    kept: dict = {}
     found: dict[str, HubFacts] = {}
     errors: list[CatalogError] = []
     for relative in files_under(Path(root), "catalog/hub", errors):
@@ -163,10 +165,20 @@ def load_snapshots(root: Path, model_ids) -> dict[str, HubFacts]:
                 )
             )
             continue
+        key = file_key(Path(root) / name) if reuse is not None else None
+        if reuse is not None and name in reuse and reuse[name][0] == key:
+            kept[name] = reuse[name]
+            found[model_id] = reuse[name][1]
+            continue
         try:
             found[model_id] = read_snapshot(root, model_id)
         except SnapshotError as exc:
             errors.append(CatalogError(name, exc.line, exc.column, exc.field, str(exc)))
+        else:
+            kept[name] = (key, found[model_id])
+    if reuse is not None:
+        reuse.clear()
+        reuse.update(kept)
     if errors:
         raise CatalogInvalid(errors)
     return found

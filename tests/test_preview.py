@@ -1,0 +1,101 @@
+"""The preview's reuse (generator/preview.py) never changes a page: after each edit, the pages rendered with
+what the previous rebuild kept equal the pages rendered from scratch."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from conftest import FINDING, GENERAL, HUB_SNAPSHOT, LANGUAGE, SPECIALIST, make_repo, write
+
+from generator import catalog as catalog_module
+from generator.preview import Preview
+from generator.site import render_site
+
+SPEC = "catalog/models/acme/fin-sentiment.yaml"
+GEN = "catalog/models/acme/general-encoder.yaml"
+
+
+def save(path, text):
+    """A save as an editor makes it: new content, and a modification time that moves on."""
+    write(path, text)
+    stamp = os.stat(path).st_mtime_ns + 1_000_000_000
+    os.utime(path, ns=(stamp, stamp))
+
+
+EDITS = [
+    (
+        "focus of a specialist (shown on its general model's page)",
+        SPEC,
+        SPECIALIST.replace("Sentiment of financial news", "Sentiment of bank reports"),
+    ),
+    ("size of a specialist", SPEC, SPECIALIST.replace("params: 109482240", "params: 110000000")),
+    (
+        "name of the general model (shown on every specialist's page)",
+        GEN,
+        GENERAL.replace("Acme General Encoder", "Acme Broad Encoder"),
+    ),
+    (
+        "a new specialist naming the general model",
+        "catalog/models/acme/tweet-sentiment.yaml",
+        SPECIALIST.replace("acme/fin-sentiment", "acme/tweet-sentiment").replace(
+            "Acme Fin Sentiment", "Acme Tweet Sentiment"
+        ),
+    ),
+    (
+        "a Hub snapshot",
+        "catalog/hub/acme/fin-sentiment.json",
+        HUB_SNAPSHOT.replace('"downloads": 123456', '"downloads": 999'),
+    ),
+    (
+        "a finding",
+        "catalog/findings/small-beats-large.yaml",
+        FINDING.replace("Small specialists can beat", "Small specialists often beat"),
+    ),
+]
+
+
+def test_every_page_matches_a_full_render_after_each_edit(tmp_path):
+    root = make_repo(
+        tmp_path, hub={"acme/fin-sentiment": HUB_SNAPSHOT}, findings={"small-beats-large": FINDING}
+    )
+    preview = Preview()
+    assert render_site(root, preview=preview) == render_site(root)
+    for what, path, text in EDITS:
+        save(root / path, text)
+        assert render_site(root, preview=preview) == render_site(root), what
+    (root / "catalog/models/acme/tweet-sentiment.yaml").unlink()
+    assert render_site(root, preview=preview) == render_site(root), "an entry removed"
+
+
+def test_an_edit_reads_one_file_and_renders_only_the_pages_it_touches(tmp_path, monkeypatch):
+    root = make_repo(tmp_path)
+    preview = Preview()
+    render_site(root, preview=preview)
+    reads = []
+    original = catalog_module.read_yaml_file
+    monkeypatch.setattr(catalog_module, "read_yaml_file", lambda p: reads.append(p.name) or original(p))
+    save(root / "catalog/models/acme/norsk-bert.yaml", LANGUAGE.replace("Norwegian text", "Norwegian prose"))
+    pages = render_site(root, preview=preview)
+    assert sorted(reads) == ["categories.yaml", "norsk-bert.yaml"]
+    # The Norwegian model and its general alternative are rendered again; the finance specialist is not.
+    assert preview.stale == {"acme/norsk-bert", "acme/general-encoder"}
+    assert "Norwegian prose" in pages["models/acme/norsk-bert.md"]
+    assert "Norwegian prose" in pages["models/acme/general-encoder.md"]
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_a_bad_save_keeps_nothing_stale(tmp_path, kept):
+    from generator.catalog import CatalogInvalid
+
+    root = make_repo(tmp_path)
+    preview = Preview()
+    render_site(root, preview=preview)
+    save(root / SPEC, SPECIALIST.replace("name: Acme Fin Sentiment", "name: [Acme"))
+    with pytest.raises(CatalogInvalid):
+        render_site(root, preview=preview)
+    fixed = SPECIALIST.replace("Acme Fin Sentiment", "Acme Fin Mended") if kept else SPECIALIST
+    save(root / SPEC, fixed)
+    assert render_site(root, preview=preview) == render_site(root)
+    assert json.loads(render_site(root, preview=preview)["api/models.json"])["count"] == 3
