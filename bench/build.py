@@ -61,8 +61,8 @@ PAGE_LIMIT = 40 * 1024
 SEARCH_LIMIT = 1024 * 1024
 HOOK_LINE = re.compile(r"pagefind: indexed the site in (?P<secs>[\d.]+) s; MkDocs peak RSS (?P<mk>\d+) MB")
 GENERATOR_LINE = re.compile(
-    r"generator: \d+ pages in (?P<secs>[\d.]+) s; handed to MkDocs in (?P<handoff>[\d.]+) s; "
-    r"second process peak RSS (?P<worker>\d+) MB"
+    r"generator: \d+ pages in (?P<secs>[\d.]+) s; handed to MkDocs in (?P<handoff>[\d.]+) s"
+    r"(?: \(\d+ model pages written\))?; second process peak RSS (?P<worker>\d+) MB"
 )
 
 

@@ -21,6 +21,7 @@ STARTED = time.perf_counter()  # the generator's own imports count as its time
 
 from generator import workers  # noqa: E402
 from generator.catalog import CatalogInvalid  # noqa: E402
+from generator.pagestore import store_for  # noqa: E402
 from generator.preview import Preview  # noqa: E402
 from generator.schema import KINDS  # noqa: E402
 from generator.site import render_site  # noqa: E402
@@ -75,7 +76,14 @@ pages["contributing.md"] = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"
 # back that run's modification time, and only the pages an edit changed are rebuilt.
 RENDERED = time.perf_counter()
 
+# Model pages go to the page store, which rewrites only the pages whose text changed; the hook
+# generator/mkdocs_model_pages.py hands them to MkDocs. The few index pages go through gen-files.
+model_pages = {path: text for path, text in pages.items() if path.startswith("models/")}
+written = store_for(ROOT).update(model_pages)
+
 for path, text in pages.items():
+    if path in model_pages:
+        continue
     with mkdocs_gen_files.open(path, "w") as handle:
         handle.write(text)
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
@@ -86,8 +94,6 @@ for path, text in pages.items():
         previous[path] = (digest, os.stat(handle.name).st_mtime_ns, text)
     if path in sources:
         mkdocs_gen_files.set_edit_path(path, f"../{sources[path].as_posix()}")
-    elif path.startswith("models/") and path.endswith(".md"):  # render.model_page_path
-        mkdocs_gen_files.set_edit_path(path, f"../catalog/{path[:-3]}.yaml")
 
 for gone in previous.keys() - pages.keys():
     del previous[gone]
@@ -97,9 +103,11 @@ for gone in previous.keys() - pages.keys():
 # generator's second process, which stays resident until MkDocs exits.
 HANDED = time.perf_counter()
 LOG.info(
-    "generator: %d pages in %.2f s; handed to MkDocs in %.2f s; second process peak RSS %d MB",
+    "generator: %d pages in %.2f s; handed to MkDocs in %.2f s (%d model pages written); "
+    "second process peak RSS %d MB",
     len(pages),
     RENDERED - STARTED,
     HANDED - RENDERED,
+    written,
     workers.peak_rss_mb(),
 )

@@ -99,3 +99,58 @@ def test_a_bad_save_keeps_nothing_stale(tmp_path, kept):
     save(root / SPEC, fixed)
     assert render_site(root, preview=preview) == render_site(root)
     assert json.loads(render_site(root, preview=preview)["api/models.json"])["count"] == 3
+
+
+PREVIEW_SCRIPT = """
+import os, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+root, site, entry = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
+def rebuild(dirty):
+    config = load_config(str(root / "mkdocs.yml"), site_dir=site)
+    config.plugins.on_startup(command="serve", dirty=True)
+    build(config, dirty=dirty)
+def save(text):
+    entry.write_text(text, encoding="utf-8")
+    stamp = entry.stat().st_mtime_ns + 2_000_000_000
+    os.utime(entry, ns=(stamp, stamp))
+original = entry.read_text(encoding="utf-8")
+rebuild(False)
+save(original.replace("Sentiment of financial news", "Sentiment of something else"))
+rebuild(True)
+save(original)
+rebuild(True)
+"""
+
+
+@pytest.mark.build
+def test_a_preview_after_edits_publishes_what_a_build_publishes(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import MKDOCS_ENV, mkdocs_build
+
+    root = make_repo(tmp_path / "repo", site=True, findings={"small-beats-large": FINDING})
+    mkdocs_build(root, tmp_path / "built")
+    subprocess.run(
+        [sys.executable, "-c", PREVIEW_SCRIPT, str(root), str(tmp_path / "previewed"), str(root / SPEC)],
+        cwd=root,
+        env=MKDOCS_ENV,
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+
+    def published(site):
+        skip = ("pagefind/", "sitemap.xml")  # the search index's file names, and the sitemap's build date
+        return {
+            p.relative_to(site).as_posix(): p.read_bytes()
+            for p in site.rglob("*")
+            if p.is_file() and not p.relative_to(site).as_posix().startswith(skip)
+        }
+
+    built, previewed = published(tmp_path / "built"), published(tmp_path / "previewed")
+    assert built.keys() == previewed.keys()
+    different = [path for path in built if built[path] != previewed[path]]
+    assert different == [], different
