@@ -11,6 +11,7 @@ from pathlib import Path
 from .annotations import annotation
 from .catalog import CatalogInvalid, load_catalog
 from .changes import entries_at, entries_now, summarize
+from .coverage import coverage, coverage_table
 from .hub import PullDeferred, PullFailed, RetryPolicy, compare_with_snapshot
 from .linkcheck import check_site
 from .output import write_file_atomic, write_pages
@@ -142,7 +143,14 @@ def _changes(args) -> int:
     return 0
 
 
+def _coverage(args) -> int:
+    print(coverage_table(coverage(load_catalog(args.root))))
+    return 0
+
+
 def _add_checks(sub) -> None:
+    cov = sub.add_parser("coverage", help="print how well the catalog covers readers' needs, against targets")
+    cov.set_defaults(func=_coverage)
     changes = sub.add_parser(
         "changes", help="Markdown summary of the catalog entries changed since a git rev"
     )

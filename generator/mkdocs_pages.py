@@ -33,6 +33,27 @@ previous = vars(mkdocs_gen_files).setdefault("_model_atlas_pages", {}).setdefaul
 # What the generator reuses between rebuilds (generator/preview.py): kept the same way, for the same reason.
 preview = vars(mkdocs_gen_files).setdefault("_model_atlas_preview", {}).setdefault(str(ROOT), Preview())
 
+
+def _restart_signature() -> dict[str, int]:
+    """What a running preview cannot apply to every page: its own code (imported once), and the theme
+    overrides and mkdocs.yml, which `--dirty` applies only to the pages it rebuilds."""
+    paths = [ROOT / "mkdocs.yml", *(ROOT / "generator").glob("*.py"), *(ROOT / "overrides").rglob("*")]
+    return {str(p): p.stat().st_mtime_ns for p in paths if p.is_file()}
+
+
+first_seen = (
+    vars(mkdocs_gen_files).setdefault("_model_atlas_started", {}).setdefault(str(ROOT), _restart_signature())
+)
+changed = sorted(
+    Path(p).relative_to(ROOT).as_posix() for p, t in _restart_signature().items() if first_seen.get(p) != t
+)
+if changed:  # a reader of the preview must not take a stale page for the current one
+    print(
+        f"WARNING  -  {', '.join(changed[:3])}{' …' if len(changed) > 3 else ''} changed since `make serve` "
+        "started: pages not rebuilt still show the old version. Restart `make serve` to see it everywhere.",
+        file=sys.stderr,
+    )
+
 try:
     pages = render_site(
         ROOT, mkdocs_gen_files.config["site_url"], mkdocs_gen_files.config["repo_url"], preview

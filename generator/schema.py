@@ -140,6 +140,9 @@ SUBJECTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "language-id": ("Spoken language identification", ("identification", "lid")),
     "open-vocabulary": ("Open-vocabulary detection", ("open-vocabulary",)),
     "voices": ("Chosen voices", ("voice", "voices")),
+    "clothing": ("Clothing", ("clothes", "clothing", "fashion", "garments")),
+    "news": ("News articles", ("news", "articles", "headlines")),
+    "dialogue": ("Dialogue", ("dialogue", "dialogues", "conversation", "conversations", "chats")),
 }
 """The niches a need can name, each with the words a reader might type for it. A specialist's `subjects`
 come from here: the finder puts it first only for a need that names one of them."""

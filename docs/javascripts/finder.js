@@ -408,7 +408,9 @@
     const matched = [];
     if (shared.length) matched.push(subjectLabels(shared, index));
     if (f.domain && model.domain === f.domain) matched.push(`the ${f.domain} domain`);
-    if (model.kind === "language" && f.lang.length) matched.push(f.lang.map(languageName).join(" and "));
+    // A language-specific model, or any specialist that reads only the languages named (French NER for French).
+    const onlyNamed = model.languages.length > 0 && model.languages.every((code) => f.lang.includes(code));
+    if (f.lang.length && (model.kind === "language" || onlyNamed)) matched.push(f.lang.map(languageName).join(" and "));
     if (model.kind === "platform" && need.budget) matched.push("your hardware budget");
     if (matched.length) {
       return {
