@@ -1,11 +1,13 @@
 """Benchmark the preview: edit one entry under `mkdocs serve` and time until its page is served changed.
 
-    python3 bench/serve.py [--n 1000] [--edits 3] [--modes plain,dirty] [--keep DIR]
+    python3 bench/serve.py [--n 1000,10000] [--edits 3] [--modes plain,dirty] [--keep DIR]
 
 bench/synth.py writes a synthetic catalog of N entries into a scratch copy of the repository; for each mode,
 `mkdocs serve` starts on a free port of 127.0.0.1 and builds the site; then, a few times, one entry's focus
 is rewritten (an ordinary save of its YAML file) and its page is polled over HTTP every 50 ms until the new
-text is in it. The time is from the save to the first response that holds the change.
+text is in it. The time is from the save to the first response that holds the change. Each rebuild is
+broken down into the generator's time (loading and rendering, as generator/mkdocs_pages.py logs it), the
+handoff of pages to MkDocs, and the rest of MkDocs.
 
 Modes: `plain` is `mkdocs serve`; `dirty` is `mkdocs serve --dirty`, which rebuilds only the pages whose
 source is newer than their built page. generator/mkdocs_pages.py keeps the modification time of every
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import shutil
 import signal
 import socket
 import statistics
@@ -39,6 +42,7 @@ from synth import synthesize, synthetic_id  # noqa: E402
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
 TARGET = 3.0
 BUILT = re.compile(r"Documentation built in ([\d.]+) seconds")
+GENERATOR = re.compile(r"generator: \d+ pages in ([\d.]+) s; handed to MkDocs in ([\d.]+) s")
 
 
 def free_port() -> int:
@@ -92,6 +96,10 @@ class Server:
     def build_times(self) -> list[float]:
         return [float(m[1]) for line in self.log if (m := BUILT.search(line))]
 
+    def generator_times(self) -> list[tuple[float, float]]:
+        """(generator, handoff) of each build, as generator/mkdocs_pages.py logs them."""
+        return [(float(m[1]), float(m[2])) for line in self.log if (m := GENERATOR.search(line))]
+
     def stop(self) -> None:
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGINT)
@@ -130,26 +138,36 @@ def bench_mode(root: Path, n: int, dirty: bool, edits: int) -> dict:
             times.append(time.perf_counter() - saved)
         time.sleep(0.5)
         rebuilds = server.build_times()[1:]
+        phases = server.generator_times()[1:]
     finally:
         server.stop()
     if server.proc.returncode not in (0, -signal.SIGINT, 130):
         print("\n".join(server.log[-30:]), file=sys.stderr)
-    return {"first": first, "times": times, "rebuilds": rebuilds}
+    return {"first": first, "times": times, "rebuilds": rebuilds, "phases": phases}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--n", type=int, default=1000, help="catalog size (default: 1000)")
+    parser.add_argument(
+        "--n", default="1000,10000", help="catalog sizes, comma-separated (default: 1000,10000)"
+    )
     parser.add_argument("--edits", type=int, default=3, help="edits to time per mode (default: 3)")
     parser.add_argument("--modes", default="plain,dirty", help="plain, dirty or both (default)")
     parser.add_argument("--keep", type=Path, help="work in this (new) folder and keep it")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="atlas-bench-serve-"))
-    root = synthesize(work / f"n{args.n}", args.n)
-    print(f"serve benchmark: {args.n:,} synthetic models in {root}, {os.cpu_count()} cores", flush=True)
+    ok = True
+    for n in (int(size) for size in str(args.n).split(",")):
+        ok = bench_size(work, n, args) and ok
+    return 0 if ok else 1
+
+
+def bench_size(work: Path, n: int, args) -> bool:
+    root = synthesize(work / f"n{n}", n)
+    print(f"serve benchmark: {n:,} synthetic models in {root}, {os.cpu_count()} cores", flush=True)
     ok = True
     for mode in args.modes.split(","):
-        result = bench_mode(root, args.n, mode == "dirty", args.edits)
+        result = bench_mode(root, n, mode == "dirty", args.edits)
         times = ", ".join(f"{t:.2f}" for t in result["times"])
         rebuilds = ", ".join(f"{t:.2f}" for t in result["rebuilds"])
         command = "mkdocs serve --dirty" if mode == "dirty" else "mkdocs serve"
@@ -158,12 +176,16 @@ def main() -> int:
             f"{command}: first build served after {result['first']:.1f} s; edit → changed page served in "
             f"{times} s (median {median:.2f} s, target ≤ {TARGET:g} s); MkDocs rebuilds took {rebuilds} s"
         )
+        for rebuild, (generator, handoff) in zip(result["rebuilds"], result["phases"], strict=False):
+            rest = rebuild - generator - handoff
+            print(
+                f"  rebuild {rebuild:.2f} s = generator {generator:.2f} + handoff {handoff:.2f}"
+                f" + rest of MkDocs {rest:.2f}"
+            )
         ok = ok and (mode != "dirty" or median <= TARGET)
     if not args.keep:
-        import shutil
-
-        shutil.rmtree(work, ignore_errors=True)
-    return 0 if ok else 1
+        shutil.rmtree(root, ignore_errors=True)
+    return ok
 
 
 if __name__ == "__main__":

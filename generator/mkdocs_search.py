@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import logging
 import resource
+import shutil
 import subprocess
 import sys
+import threading
 import time
 
 from mkdocs.exceptions import PluginError
@@ -76,13 +78,9 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_post_build(config) -> None:
-    global _indexer
     command = pagefind_command(config.site_dir)
     if _serving:
-        # Preview: reload the browser as soon as the pages are written; the index follows a moment later.
-        if _indexer is not None and _indexer.poll() is None:
-            _indexer.wait()
-        _indexer = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        _index_in_background(command)
         return
     started = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True)
@@ -99,6 +97,45 @@ def on_post_build(config) -> None:
     )
 
 
-def on_shutdown() -> None:
-    if _indexer is not None and _indexer.poll() is None:
+_pending: list[str] | None = None
+_lock = threading.Lock()
+
+
+def _index_in_background(command: list[str]) -> None:
+    """Preview: reload the browser as soon as the pages are written; the index follows a moment later.
+
+    A rebuild never waits for the index of the one before (at 10,000 models Pagefind takes seconds): when
+    one is still running, the newest request waits its turn and runs once it ends, and older requests are
+    dropped, since the newest covers them. Pagefind runs at a lower priority than the next rebuild.
+    """
+    global _indexer, _pending
+    with _lock:
+        if _indexer is not None and _indexer.poll() is None:
+            _pending = command
+            return
+        _indexer = _start_low(command)
+    threading.Thread(target=_run_pending, daemon=True).start()
+
+
+def _run_pending() -> None:
+    global _indexer, _pending
+    while True:
         _indexer.wait()
+        with _lock:
+            if _pending is None:
+                return
+            command, _pending = _pending, None
+            _indexer = _start_low(command)
+
+
+def _start_low(command: list[str]) -> subprocess.Popen:
+    """Pagefind at a lower priority (`nice`, where the system has it), so the next rebuild goes first."""
+    prefix = ["nice", "-n", "10"] if shutil.which("nice") else []
+    return subprocess.Popen([*prefix, *command], stdout=subprocess.DEVNULL)
+
+
+def on_shutdown() -> None:
+    with _lock:
+        indexer = _indexer
+    if indexer is not None and indexer.poll() is None:
+        indexer.wait()
