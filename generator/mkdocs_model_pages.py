@@ -17,7 +17,12 @@ from mkdocs.structure.files import File
 # Loaded by MkDocs from its path, like the gen-files script: make the package importable the same way.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from generator import preview  # noqa: E402
 from generator.pagestore import store_for  # noqa: E402
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    preview.serving = command == "serve"
 
 
 @event_priority(-100)  # after gen-files' on_files, which runs the generator

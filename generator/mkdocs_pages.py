@@ -19,6 +19,7 @@ ROOT = Path(mkdocs_gen_files.config["config_file_path"]).resolve().parent
 
 STARTED = time.perf_counter()  # the generator's own imports count as its time
 
+from generator import preview as generator_preview  # noqa: E402
 from generator import workers  # noqa: E402
 from generator.catalog import CatalogInvalid  # noqa: E402
 from generator.pagestore import store_for  # noqa: E402
@@ -31,7 +32,11 @@ LOG = logging.getLogger("mkdocs.plugins.model_atlas")
 # outlives this script's globals under `mkdocs serve`. A one-off `mkdocs build` starts with none.
 previous = vars(mkdocs_gen_files).setdefault("_model_atlas_pages", {}).setdefault(str(ROOT), {})
 # What the generator reuses between rebuilds (generator/preview.py): kept the same way, for the same reason.
-preview = vars(mkdocs_gen_files).setdefault("_model_atlas_preview", {}).setdefault(str(ROOT), Preview())
+preview = (
+    vars(mkdocs_gen_files).setdefault("_model_atlas_preview", {}).setdefault(str(ROOT), Preview())
+    if generator_preview.serving
+    else None
+)
 
 
 def _restart_signature() -> dict[str, int]:

@@ -22,6 +22,10 @@ from .snapshot import HubFacts
 
 TEMPLATES = Path(__file__).parent / "templates"
 
+serving = False
+"""Set by the MkDocs hook (mkdocs_model_pages.on_startup) under `mkdocs serve`: only a preview keeps what a
+rebuild reuses, since a one-off build would only hold every page's text in memory until it exits."""
+
 
 def _templates_key() -> tuple:
     return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in TEMPLATES.glob("*.j2")))

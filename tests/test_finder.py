@@ -301,11 +301,11 @@ def small_site(tmp_path_factory) -> Path:
 class Browser:
     """One Chromium page for a module, collecting script errors and requests to other hosts."""
 
-    def __init__(self, playwright):
+    def __init__(self, playwright, base: str = ""):
         self.browser, self.page = chromium_page(playwright)
         self.errors: list[str] = []
         self.external: list[str] = []
-        self.base = ""
+        self.base = base
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
         self.page.on("console", lambda msg: self.errors.append(msg.text) if msg.type == "error" else None)
         self.page.on("request", self._request)
@@ -332,13 +332,17 @@ class Browser:
         assert not self.errors, self.errors
         assert not self.external, self.external
 
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.browser.close()
+
 
 @pytest.fixture(scope="module")
 def site(atlas_site, serve, playwright):
-    b = Browser(playwright)
-    b.base = serve(atlas_site)
-    yield b
-    b.browser.close()
+    with Browser(playwright, serve(atlas_site)) as b:
+        yield b
 
 
 @pytest.fixture(scope="module")
@@ -597,10 +601,8 @@ def test_memory_budget_names_its_precision_and_excludes_what_does_not_fit(site, 
 
 @pytest.fixture(scope="module")
 def real(real_site, serve, playwright):
-    b = Browser(playwright)
-    b.base = serve(real_site)
-    yield b
-    b.browser.close()
+    with Browser(playwright, serve(real_site)) as b:
+        yield b
 
 
 @pytest.mark.browser
