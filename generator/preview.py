@@ -57,6 +57,7 @@ class Preview:
     catalog: Catalog | None = None
     hub: dict[str, HubFacts] = field(default_factory=dict)
     pages: dict[str, str] = field(default_factory=dict)
+    fragments: dict = field(default_factory=dict)
     settings: tuple = ()
     stale: set[str] | None = None
     """What the last rebuild rendered again (None: everything), for the log and the tests."""

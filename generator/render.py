@@ -231,8 +231,17 @@ class SiteRenderer:
     """Renders every page of one catalog; holds the lookups the pages share."""
 
     def __init__(
-        self, catalog: Catalog, hub: dict[str, HubFacts] | None = None, repo_url: str = DEFAULT_REPO_URL
+        self,
+        catalog: Catalog,
+        hub: dict[str, HubFacts] | None = None,
+        repo_url: str = DEFAULT_REPO_URL,
+        kept: dict | None = None,
+        stale: set[str] | None = None,
     ):
+        """`kept` and `stale`: per-model pieces of the index pages from the previous preview rebuild, and the
+        models whose pieces must be made again (None: all); see `fragment`."""
+        self.kept, self.stale = kept or {}, stale
+        self.fragments: dict = {}
         self.catalog = catalog
         self.hub = hub or {}
         self.repo_url = repo_url.rstrip("/")
@@ -259,6 +268,15 @@ class SiteRenderer:
         for finding in catalog.findings:
             for mid in finding.models:
                 self.findings_by_model.setdefault(mid, []).append(finding)
+
+    def fragment(self, key: tuple, model_id: str, make: Callable[[], str]) -> str:
+        """A piece of an index page that shows one model only (a table row, a JSON record): taken from the
+        previous preview rebuild unless that model is stale, so an edit re-renders a few rows, not 10,000."""
+        value = self.kept.get(key) if self.stale is not None and model_id not in self.stale else None
+        if value is None:
+            value = make()
+        self.fragments[key] = value
+        return value
 
     def _render(self, template: str, **context) -> str:
         return self.env.get_template(template).render(
@@ -319,7 +337,20 @@ class SiteRenderer:
     def category_page(self, kind: str) -> str:
         page = f"categories/{kind}.md"
         category = getattr(self.catalog.categories, kind)
-        rows = [(self.views[m.id], relative_url(page, model_url(m.id))) for m in self.catalog.by_kind(kind)]
+        rows = [
+            Markup(
+                self.fragment(
+                    ("category", m.id),
+                    m.id,
+                    lambda m=m: self._render(
+                        "category_row.html.j2",
+                        view=self.views[m.id],
+                        href=relative_url(page, model_url(m.id)),
+                    ).strip(),
+                )
+            )
+            for m in self.catalog.by_kind(kind)
+        ]
         return self._render(
             "category.md.j2",
             front=_front_matter(category.title, category.description),
@@ -370,9 +401,10 @@ class SiteRenderer:
             rows=rows,
         )
 
-    def patterns_page(self, chart: str) -> str:
+    def patterns_page(self, chart: str, points: list[ChartPoint] | None = None) -> str:
+        """`points`: the chart's points, when the caller has computed them already for the chart."""
         views = list(self.views.values())
-        points = chart_points(views)
+        points = chart_points(views) if points is None else points
         return self._render(
             "patterns.md.j2",
             front=_front_matter(
@@ -389,17 +421,21 @@ class SiteRenderer:
             link_to=lambda mid: relative_link("patterns/index.md", model_page_path(mid)),
         )
 
+    def _json_record(self, mid: str) -> str:
+        view = self.views[mid]
+        # pydantic writes each record's JSON itself (in Rust), the same text as json.dumps of
+        # model_dump(mode="json") at a third of the cost; url and hub are appended as its last keys.
+        entry = view.entry.model_dump_json(exclude_none=True)
+        hub = view.hub.model_dump_json(exclude_none=True) if view.hub else "null"
+        url = json.dumps(model_url(mid), ensure_ascii=False)
+        return f'{entry[:-1]},"url":{url},"hub":{hub}}}'
+
     def models_json(self) -> str:
         """`api/models.json`: curated fields, kind and Hub facts of every model, for other tools."""
-        records = []
-        for mid in sorted(self.catalog.models, key=str.lower):
-            view = self.views[mid]
-            # pydantic writes each record's JSON itself (in Rust), the same text as json.dumps of
-            # model_dump(mode="json") at a third of the cost; url and hub are appended as its last keys.
-            entry = view.entry.model_dump_json(exclude_none=True)
-            hub = view.hub.model_dump_json(exclude_none=True) if view.hub else "null"
-            url = json.dumps(model_url(mid), ensure_ascii=False)
-            records.append(f'{entry[:-1]},"url":{url},"hub":{hub}}}')
+        records = [
+            self.fragment(("json", mid), mid, lambda mid=mid: self._json_record(mid))
+            for mid in sorted(self.catalog.models, key=str.lower)
+        ]
         # One model per line: diffable.
         head = json.dumps({"schema": "schema/model.schema.json", "count": len(records)}, ensure_ascii=False)
         lines = ",\n".join(records)
@@ -414,22 +450,26 @@ def build_pages(
     draw_chart: Callable[[list[ChartPoint]], Future[str]] = draw_here,
     previous: dict[str, str] | None = None,
     stale: set[str] | None = None,
+    fragments: dict | None = None,
 ) -> dict[str, str]:
     """Every generated page of the site, path → content. Paths are the site's public contract.
 
     `site_url` is only needed where links must be absolute (the Atom feed); `repo_url` is the GitHub
     repository that "Edit" and "Report a problem" links point to. `draw_chart` may draw the chart
     elsewhere (the second process, workers.py) while the pages render here. With `previous` pages and the
-    `stale` model ids (preview.py), a model page not stale is taken from `previous` as it was.
+    `stale` model ids (preview.py), a model page not stale is taken from `previous` as it was; with
+    `fragments`, the per-model pieces of index pages likewise (SiteRenderer.fragment), and the dict is
+    refilled with this render's pieces for the next.
     """
-    renderer = SiteRenderer(catalog, hub, repo_url)
-    chart = draw_chart(chart_points(list(renderer.views.values())))
+    renderer = SiteRenderer(catalog, hub, repo_url, fragments, stale if previous is not None else None)
+    points = chart_points(list(renderer.views.values()))
+    chart = draw_chart(points)
     pages = {
         "index.md": renderer.home_page(),
         "categories/index.md": renderer.categories_index(),
         "findings/index.md": renderer.findings_page(),
         "api/models.json": renderer.models_json(),
-        "patterns/index.md": renderer.patterns_page(chart="breadth.svg"),
+        "patterns/index.md": renderer.patterns_page(chart="breadth.svg", points=points),
         "recent/index.md": renderer.recent_page(),
         "feed.xml": atom_feed(catalog.models.values(), site_url),
         **finder_pages(catalog, hub),
@@ -445,4 +485,7 @@ def build_pages(
         )
         pages[path] = kept if kept is not None else renderer.model_page(model_id)
     pages["patterns/breadth.svg"] = chart.result()
+    if fragments is not None:
+        fragments.clear()
+        fragments.update(renderer.fragments)
     return pages

@@ -43,6 +43,7 @@ def render_site(
         draw_chart=lambda points: workers.submit(breadth_chart_svg, points),
         previous=preview.pages if preview else None,
         stale=stale,
+        fragments=preview.fragments if preview else None,
     )
     if preview:
         preview.remember(catalog, hub, pages)
