@@ -59,6 +59,7 @@ if changed:  # a reader of the preview must not take a stale page for the curren
         file=sys.stderr,
     )
 
+fallback = False  # serving the last good pages after a bad save
 try:
     pages = render_site(
         ROOT, mkdocs_gen_files.config["site_url"], mkdocs_gen_files.config["repo_url"], preview
@@ -78,9 +79,10 @@ except CatalogInvalid as exc:
         file=sys.stderr,
     )
     pages = {path: text for path, (_, _, text) in previous.items() if path != "contributing.md"}
+    fallback = True
 
-# Each generated page's "Edit" button opens the file a contributor must change (relative to docs/). A model
-# page's file follows from its path: the loader checked that every entry's id is its file's path.
+# Each generated page's "Edit" button opens the file a contributor must change (relative to docs/); model
+# pages get theirs in generator/mkdocs_model_pages.py.
 sources = {f"categories/{kind}.md": Path("catalog/categories.yaml") for kind in KINDS}
 sources["categories/index.md"] = Path("catalog/categories.yaml")
 sources["contributing.md"] = Path("CONTRIBUTING.md")
@@ -105,7 +107,8 @@ RENDERED = time.perf_counter()
 # Model pages go to the page store, which rewrites only the pages whose text changed; the hook
 # generator/mkdocs_model_pages.py hands them to MkDocs. The few index pages go through gen-files.
 model_pages = {path: text for path, text in pages.items() if path.startswith("models/")}
-written = store_for(ROOT).update(model_pages)
+# After a bad save the store keeps the last good model pages, as they are.
+written = 0 if fallback else store_for(ROOT).update(model_pages)
 
 for path, text in pages.items():
     if path in model_pages:

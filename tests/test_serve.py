@@ -82,6 +82,13 @@ def test_serve_survives_a_bad_save_and_frees_its_port_when_terminated(tmp_path):
         _wait_for(lambda: any(f"{SPEC_FILE}:" in line for line in log), 60, "the error in the log")
         _wait_for(lambda: any("keeps the last good pages" in line for line in log), 60, "the fallback")
         assert "Acme Fin Sentiment" in _get(page, timeout=5)  # answered, not held until the fix
+        # The page store keeps the last good model pages; the next good save rewrites only what changed.
+        stored = repo / ".cache" / "model-atlas" / "pages" / "models" / "acme"
+        assert sorted(p.name for p in stored.iterdir()) == [
+            "fin-sentiment.md",
+            "general-encoder.md",
+            "norsk-bert.md",
+        ]
         assert not any("SystemExit(" in line or "Traceback" in line for line in log), "".join(log)
 
         # The next good save is served.
