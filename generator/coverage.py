@@ -42,7 +42,18 @@ LANGUAGE_TASKS = (
     "token-classification",
     "text-generation",
 )
-DOMAINS = ("finance", "biomedical", "clinical", "legal", "science", "code", "documents", "social-media")
+DOMAINS = (
+    "finance",
+    "biomedical",
+    "clinical",
+    "legal",
+    "science",
+    "code",
+    "chemistry",
+    "geospatial",
+    "documents",
+    "social-media",
+)
 TARGETS = {"entries": 250, "per_kind": 40, "general": 1, "specialists": 2, "languages": 5, "platform": 40}
 
 

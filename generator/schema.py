@@ -119,6 +119,14 @@ SUBJECTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "legal": ("Legal text", ("legal", "law", "court", "contracts")),
     "science": ("Scientific papers", ("scientific", "science")),
     "code": ("Source code", ("code", "programming", "programs")),
+    "chemistry": (
+        "Chemistry and materials",
+        ("chemistry", "chemical", "molecules", "molecule", "smiles", "materials"),
+    ),
+    "geospatial": (
+        "Satellite and aerial images",
+        ("satellite", "aerial", "geospatial", "remote-sensing", "earth"),
+    ),
     "social-media": ("Social media", ("tweets", "tweet", "twitter", "social")),
     "reviews": ("Product reviews", ("reviews", "review")),
     "sentiment": ("Sentiment", ("sentiment", "opinion", "polarity")),
