@@ -31,6 +31,11 @@ class PageStore:
         self.directory = Path(directory)
         self.digests: dict[str, bytes] | None = None  # None until the folder has been read once
         self.paths: list[str] = []
+        self.unbuilt: set[str] = set()
+        """Pages written (or, in a new process, found) since the site was last built from this store: a
+        preview hands only these to MkDocs as pages to build (generator/mkdocs_model_pages.py)."""
+        self.removed: set[str] = set()
+        """Pages deleted since the site was last built: their built copies must go too."""
 
     def _read_existing(self) -> dict[str, bytes]:
         found = {}
@@ -48,18 +53,27 @@ class PageStore:
         """Make the folder hold exactly `pages` (path → text); return how many files were written."""
         if self.digests is None:
             self.digests = self._read_existing()
+            self.unbuilt = set(pages)
         written = 0
         for path, text in pages.items():
             digest = _digest(text)
             if self.digests.get(path) != digest:
                 self._write(path, text)
                 self.digests[path] = digest
+                self.unbuilt.add(path)
                 written += 1
         for gone in self.digests.keys() - pages.keys():
             (self.directory / gone).unlink(missing_ok=True)
             del self.digests[gone]
+            self.unbuilt.discard(gone)
+            self.removed.add(gone)
         self.paths = list(pages)
         return written
+
+    def built(self) -> None:
+        """The site now holds every page of the store as it is: nothing is left to build or remove."""
+        self.unbuilt.clear()
+        self.removed.clear()
 
     def _write(self, relative: str, text: str) -> None:
         target = (self.directory / relative).resolve()

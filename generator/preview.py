@@ -26,6 +26,10 @@ serving = False
 """Set by the MkDocs hook (mkdocs_model_pages.on_startup) under `mkdocs serve`: only a preview keeps what a
 rebuild reuses, since a one-off build would only hold every page's text in memory until it exits."""
 
+incremental = False
+"""`mkdocs serve --dirty`: the preview's site folder keeps what earlier rebuilds wrote there, so a model page
+built once and unchanged since need not be handed to MkDocs as a page again (mkdocs_model_pages.py)."""
+
 
 def _templates_key() -> tuple:
     return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in TEMPLATES.glob("*.j2")))

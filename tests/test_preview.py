@@ -107,21 +107,29 @@ from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 root, site, entry = Path(sys.argv[1]), sys.argv[2], Path(sys.argv[3])
-def rebuild(dirty):
+added = entry.with_name("fin-sentiment-copy.yaml")
+def rebuild(dirty, first=False):
+    # As `mkdocs serve --dirty` does: the config (and so every hook) loaded afresh for each rebuild,
+    # on_startup run once, on the first one.
     config = load_config(str(root / "mkdocs.yml"), site_dir=site)
-    config.plugins.on_startup(command="serve", dirty=True)
+    if first:
+        config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=dirty)
-def save(text):
-    entry.write_text(text, encoding="utf-8")
-    stamp = entry.stat().st_mtime_ns + 2_000_000_000
-    os.utime(entry, ns=(stamp, stamp))
+def save(path, text):
+    path.write_text(text, encoding="utf-8")
+    stamp = path.stat().st_mtime_ns + 2_000_000_000
+    os.utime(path, ns=(stamp, stamp))
 original = entry.read_text(encoding="utf-8")
-rebuild(False)
-save(original.replace("Sentiment of financial news", "Sentiment of something else"))
+rebuild(False, first=True)
+save(entry, original.replace("Sentiment of financial news", "Sentiment of something else"))
 rebuild(True)
-save(original)
+save(added, original.replace("acme/fin-sentiment", "acme/fin-sentiment-copy"))
+rebuild(True)
+save(entry, original)
+added.unlink()
 rebuild(True)
 """
+"""Edits a preview rebuilds after: a changed entry, a new one, and that one removed again (its page must go)."""
 
 
 @pytest.mark.build
