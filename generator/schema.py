@@ -145,12 +145,29 @@ SUBJECTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "sound-events": ("Sound events", ("sounds", "sound", "audioset", "noises")),
     "speech-activity": ("Speech activity", ("vad", "silence")),
     "speakers": ("Speakers", ("speaker", "speakers", "diarization")),
-    "language-id": ("Spoken language identification", ("identification", "lid")),
+    "language-id": ("Language identification", ("identification", "lid")),
     "open-vocabulary": ("Open-vocabulary detection", ("open-vocabulary",)),
     "voices": ("Chosen voices", ("voice", "voices")),
     "clothing": ("Clothing", ("clothes", "clothing", "fashion", "garments")),
     "news": ("News articles", ("news", "articles", "headlines")),
     "dialogue": ("Dialogue", ("dialogue", "dialogues", "conversation", "conversations", "chats")),
+    "driving": (
+        "Street and driving scenes",
+        ("driving", "street", "streets", "traffic", "road", "roads", "cityscapes", "kitti"),
+    ),
+    "indoor": ("Indoor scenes", ("indoor", "room", "rooms", "interior", "interiors")),
+    "panoptic": ("Panoptic segmentation", ("panoptic",)),
+    "background-removal": ("Background removal", ("background", "cutout", "matting", "salient")),
+    "keywords": ("Spoken keywords", ("keyword", "keywords", "commands", "wake-word")),
+    "music": ("Music", ("music", "genre", "genres", "songs")),
+    "retrieval": ("Search and retrieval", ("retrieval", "search", "semantic-search", "rag")),
+    "security": ("Prompt injection", ("injection", "jailbreak", "jailbreaks", "prompt-injection")),
+    "entailment": (
+        "Entailment and factual consistency",
+        ("nli", "entailment", "contradiction", "hallucination", "hallucinations", "consistency"),
+    ),
+    "punctuation": ("Punctuation", ("punctuation", "punctuate")),
+    "grammar": ("Grammar", ("grammar", "grammatical", "spelling")),
 }
 """The niches a need can name, each with the words a reader might type for it. A specialist's `subjects`
 come from here: the finder puts it first only for a need that names one of them."""
