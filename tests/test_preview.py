@@ -129,7 +129,7 @@ save(entry, original)
 added.unlink()
 rebuild(True)
 """
-"""Edits a preview rebuilds after: a changed entry, a new one, and that one removed again (its page must go)."""
+"""Edits a preview rebuilds after: a changed entry, a new one, and the new one removed (its page must go)."""
 
 
 @pytest.mark.build
