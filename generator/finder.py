@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 from .catalog import Catalog
 from .patterns import specialist_wins
@@ -90,24 +91,41 @@ def finder_record(entry: ModelEntry, hub: HubFacts | None) -> dict:
     return {key: value for key, value in record.items() if value is not None}
 
 
-def _dump(payload: dict) -> str:
+def _compact(value) -> str:
     # Compact: the browser downloads this on every visit to the finder.
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
 
 
-def finder_index(catalog: Catalog, hub: dict[str, HubFacts] | None = None) -> str:
+def _fresh(key: tuple, model_id: str, make: Callable[[], str]) -> str:
+    return make()
+
+
+Fragment = Callable[[tuple, str, Callable[[], str]], str]
+"""How a caller supplies one model's piece of an index: made fresh (a build), or kept from the previous
+preview rebuild when that model did not change (render.SiteRenderer.fragment)."""
+
+
+def finder_index(
+    catalog: Catalog, hub: dict[str, HubFacts] | None = None, fragment: Fragment = _fresh
+) -> str:
     """`api/finder.json`: every model, sorted by id, with the kinds' labels the pages print."""
     hub = hub or {}
     ids = sorted(catalog.models, key=str.lower)
-    return _dump(
+    head = _compact(
         {
             "v": INDEX_VERSION,
             "kinds": {kind: KIND_LABELS[kind] for kind in KINDS},
             "subjects": {key: [label, list(words)] for key, (label, words) in SUBJECTS.items()},
             "count": len(ids),
-            "models": [finder_record(catalog.models[mid], hub.get(mid)) for mid in ids],
         }
     )
+    records = ",".join(
+        fragment(
+            ("finder", mid), mid, lambda mid=mid: _compact(finder_record(catalog.models[mid], hub.get(mid)))
+        )
+        for mid in ids
+    )
+    return f'{head[:-1]},"models":[{records}]}}\n'
 
 
 def _compare_facts(entry: ModelEntry, named_by: list[str]) -> dict:
@@ -149,24 +167,40 @@ def _named_by(catalog: Catalog) -> dict[str, list[str]]:
     return named_by
 
 
-def compare_index(catalog: Catalog) -> str:
+def compare_index(catalog: Catalog, fragment: Fragment = _fresh) -> str:
     """`api/compare.json`: each model's scope, not-for, alternatives, weights, lineage and evidence, and the
     findings with the models they concern."""
     ids = sorted(catalog.models, key=str.lower)
     named_by = _named_by(catalog)
-    return _dump(
-        {
-            "v": INDEX_VERSION,
-            "scope": {mid: catalog.models[mid].scope for mid in ids},
-            "facts": {mid: _compare_facts(catalog.models[mid], named_by.get(mid, [])) for mid in ids},
-            "findings": [
-                {"id": f.id, "title": f.title, "models": [m for m in f.models if m in catalog.models]}
-                for f in catalog.findings
-            ],
-        }
+
+    def pair(mid: str, value) -> str:
+        return f"{_compact(mid)}:{_compact(value)}"
+
+    scopes = ",".join(
+        fragment(("scope", mid), mid, lambda mid=mid: pair(mid, catalog.models[mid].scope)) for mid in ids
     )
+    facts = ",".join(
+        fragment(
+            ("facts", mid),
+            mid,
+            lambda mid=mid: pair(mid, _compare_facts(catalog.models[mid], named_by.get(mid, []))),
+        )
+        for mid in ids
+    )
+    findings = _compact(
+        [
+            {"id": f.id, "title": f.title, "models": [m for m in f.models if m in catalog.models]}
+            for f in catalog.findings
+        ]
+    )
+    return f'{{"v":{INDEX_VERSION},"scope":{{{scopes}}},"facts":{{{facts}}},"findings":{findings}}}\n'
 
 
-def finder_pages(catalog: Catalog, hub: dict[str, HubFacts] | None = None) -> dict[str, str]:
+def finder_pages(
+    catalog: Catalog, hub: dict[str, HubFacts] | None = None, fragment: Fragment = _fresh
+) -> dict[str, str]:
     """Both indexes, path → content, for `render.build_pages`."""
-    return {FINDER_INDEX: finder_index(catalog, hub), COMPARE_INDEX: compare_index(catalog)}
+    return {
+        FINDER_INDEX: finder_index(catalog, hub, fragment),
+        COMPARE_INDEX: compare_index(catalog, fragment),
+    }

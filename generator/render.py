@@ -414,7 +414,21 @@ class SiteRenderer:
             ),
             by_kind=kind_stats(views),
             sides=specialized_vs_general(views),
-            points=[(p, relative_link("patterns/index.md", model_page_path(p.model_id))) for p in points],
+            points=points,
+            chart_rows=[
+                Markup(
+                    self.fragment(
+                        ("chart-row", p.model_id),
+                        p.model_id,
+                        lambda p=p: self._render(
+                            "patterns_chart_row.md.j2",
+                            p=p,
+                            link=relative_link("patterns/index.md", model_page_path(p.model_id)),
+                        ).rstrip("\n"),
+                    )
+                )
+                for p in points
+            ],
             missing=len(views) - len(points),
             chart=chart,
             evidence=evidence_stats(self.views),
@@ -463,7 +477,13 @@ def build_pages(
     """
     renderer = SiteRenderer(catalog, hub, repo_url, fragments, stale if previous is not None else None)
     points = chart_points(list(renderer.views.values()))
-    chart = draw_chart(points)
+    # A preview keeps the chart while its points are the same: an edit to a model's text does not move it.
+    kept_chart = (fragments or {}).get(("chart",)) if previous is not None else None
+    if kept_chart is not None and kept_chart[0] == points:
+        chart: Future[str] = Future()
+        chart.set_result(kept_chart[1])
+    else:
+        chart = draw_chart(points)
     pages = {
         "index.md": renderer.home_page(),
         "categories/index.md": renderer.categories_index(),
@@ -472,7 +492,7 @@ def build_pages(
         "patterns/index.md": renderer.patterns_page(chart="breadth.svg", points=points),
         "recent/index.md": renderer.recent_page(),
         "feed.xml": atom_feed(catalog.models.values(), site_url),
-        **finder_pages(catalog, hub),
+        **finder_pages(catalog, hub, renderer.fragment),
     }
     for kind in KINDS:
         pages[f"categories/{kind}.md"] = renderer.category_page(kind)
@@ -488,4 +508,5 @@ def build_pages(
     if fragments is not None:
         fragments.clear()
         fragments.update(renderer.fragments)
+        fragments[("chart",)] = (points, pages["patterns/breadth.svg"])
     return pages
