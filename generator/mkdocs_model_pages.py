@@ -14,7 +14,9 @@ about a third of MkDocs' time (bench/serve.py). `mkdocs build` hands every page 
 
 from __future__ import annotations
 
+import gc
 import sys
+import threading
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -71,6 +73,21 @@ def on_files(files, config):
     return files
 
 
+def _freeze_heap() -> None:
+    """From now on, the cyclic garbage collector leaves alone what the first build left alive: the catalog,
+    the Hub facts, the kept pages and pieces. At 10,000 models, collections that walked those millions of
+    objects took 0.4–0.6 s of each rebuild's generator time, 0.1–0.2 s once frozen (bench/serve.py). The
+    first build's own MkDocs objects are garbage by now, and collected first, so they are not kept."""
+    gc.collect()
+    gc.freeze()
+
+
+def on_env(env, config, files):
+    if preview.serving:
+        env.bytecode_cache = preview.theme_bytecode
+    return env
+
+
 def on_post_build(config):
     """The preview's site now holds every model page as the store has it; a removed model's page goes."""
     if not preview.incremental:
@@ -80,6 +97,11 @@ def on_post_build(config):
         built = File(gone, None, config.site_dir, config.use_directory_urls)
         Path(built.abs_dest_path).unlink(missing_ok=True)
     store.built()
+    if not preview.heap_frozen:  # once, just after the first build, while the preview waits for a save
+        preview.heap_frozen = True
+        timer = threading.Timer(1.0, _freeze_heap)
+        timer.daemon = True
+        timer.start()
 
 
 def on_nav(nav, config, files):

@@ -17,6 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import BytecodeCache
+
 from .catalog import Catalog
 from .snapshot import HubFacts
 
@@ -29,6 +31,30 @@ rebuild reuses, since a one-off build would only hold every page's text in memor
 incremental = False
 """`mkdocs serve --dirty`: the preview's site folder keeps what earlier rebuilds wrote there, so a model page
 built once and unchanged since need not be handed to MkDocs as a page again (mkdocs_model_pages.py)."""
+
+heap_frozen = False
+"""Whether the preview has frozen what its first build left alive (mkdocs_model_pages.py)."""
+
+
+class ThemeBytecode(BytecodeCache):
+    """The theme's compiled templates, kept in memory for the life of `mkdocs serve`.
+
+    MkDocs makes a new Jinja environment for every rebuild, which compiles Material's templates again
+    (about 0.4 s of each rebuild on the bench machine). Jinja keys each entry by the template's name and
+    checks it against a checksum of its source, so an edited override is compiled afresh, never stale."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+theme_bytecode = ThemeBytecode()
 
 
 def _templates_key() -> tuple:
@@ -63,6 +89,8 @@ class Preview:
     pages: dict[str, str] = field(default_factory=dict)
     fragments: dict = field(default_factory=dict)
     settings: tuple = ()
+    links: dict[str, set[str]] | None = None
+    """`links` of the last catalog, computed then."""
     stale: set[str] | None = None
     """What the last rebuild rendered again (None: everything), for the log and the tests."""
 
@@ -78,15 +106,21 @@ class Preview:
         )
         self.settings = settings
         if full:
-            self.stale = None
+            self.stale, self.links = None, None
             return None
         ids = old.models.keys() | catalog.models.keys()
+
+        def same(a, b) -> bool:  # an unchanged file's entry is the very object read before
+            return a is b or a == b
+
         changed = {
             mid
             for mid in ids
-            if old.models.get(mid) != catalog.models.get(mid) or self.hub.get(mid) != hub.get(mid)
+            if not same(old.models.get(mid), catalog.models.get(mid))
+            or not same(self.hub.get(mid), hub.get(mid))
         }
-        before, after = links(old), links(catalog)
+        before, after = self.links or links(old), links(catalog)
+        self.links = after
         stale = set(changed)
         for mid in changed:
             stale |= before.get(mid, set()) | after.get(mid, set())

@@ -338,16 +338,14 @@ class SiteRenderer:
         page = f"categories/{kind}.md"
         category = getattr(self.catalog.categories, kind)
         rows = [
-            Markup(
-                self.fragment(
-                    ("category", m.id),
-                    m.id,
-                    lambda m=m: self._render(
-                        "category_row.html.j2",
-                        view=self.views[m.id],
-                        href=relative_url(page, model_url(m.id)),
-                    ).strip(),
-                )
+            self.fragment(
+                ("category", m.id),
+                m.id,
+                lambda m=m: self._render(
+                    "category_row.html.j2",
+                    view=self.views[m.id],
+                    href=relative_url(page, model_url(m.id)),
+                ).strip(),
             )
             for m in self.catalog.by_kind(kind)
         ]
@@ -356,7 +354,8 @@ class SiteRenderer:
             front=_front_matter(category.title, category.description),
             kind=kind,
             category=category,
-            rows=rows,
+            count=len(rows),
+            rows=Markup("\n".join(rows)),  # joined here: one value for Jinja, not thousands
         )
 
     def categories_index(self) -> str:
@@ -415,8 +414,8 @@ class SiteRenderer:
             by_kind=kind_stats(views),
             sides=specialized_vs_general(views),
             points=points,
-            chart_rows=[
-                Markup(
+            chart_rows=Markup(
+                "\n".join(
                     self.fragment(
                         ("chart-row", p.model_id),
                         p.model_id,
@@ -426,9 +425,9 @@ class SiteRenderer:
                             link=relative_link("patterns/index.md", model_page_path(p.model_id)),
                         ).rstrip("\n"),
                     )
+                    for p in points
                 )
-                for p in points
-            ],
+            ),
             missing=len(views) - len(points),
             chart=chart,
             evidence=evidence_stats(self.views),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -150,6 +151,7 @@ def load_snapshots(root: Path, model_ids, reuse: dict | None = None) -> dict[str
     kept: dict = {}
     found: dict[str, HubFacts] = {}
     errors: list[CatalogError] = []
+    base = str(root)
     for relative in files_under(Path(root), "catalog/hub", errors):
         name = f"catalog/hub/{relative}"
         model_id = relative.removesuffix(".json")
@@ -165,7 +167,7 @@ def load_snapshots(root: Path, model_ids, reuse: dict | None = None) -> dict[str
                 )
             )
             continue
-        key = file_key(Path(root) / name) if reuse is not None else None
+        key = file_key(os.path.join(base, name)) if reuse is not None else None
         if reuse is not None and name in reuse and reuse[name][0] == key:
             kept[name] = reuse[name]
             found[model_id] = reuse[name][1]
