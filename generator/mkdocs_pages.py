@@ -108,7 +108,7 @@ RENDERED = time.perf_counter()
 # generator/mkdocs_model_pages.py hands them to MkDocs. The few index pages go through gen-files.
 model_pages = {path: text for path, text in pages.items() if path.startswith("models/")}
 # After a bad save the store keeps the last good model pages, as they are.
-written = 0 if fallback else store_for(ROOT).update(model_pages)
+written = 0 if fallback else store_for(ROOT).update(model_pages, remember=preview is not None)
 
 for path, text in pages.items():
     if path in model_pages:

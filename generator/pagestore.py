@@ -31,6 +31,8 @@ class PageStore:
         self.directory = Path(directory)
         self.digests: dict[str, bytes] | None = None  # None until the folder has been read once
         self.paths: list[str] = []
+        self.texts: dict[str, str] = {}
+        """The text each page was last given as: not hashed again while it is the same object."""
         self.unbuilt: set[str] = set()
         """Pages written (or, in a new process, found) since the site was last built from this store: a
         preview hands only these to MkDocs as pages to build (generator/mkdocs_model_pages.py)."""
@@ -49,13 +51,19 @@ class PageStore:
                     found[path.relative_to(self.directory).as_posix()] = _digest(path.read_text("utf-8"))
         return found
 
-    def update(self, pages: dict[str, str]) -> int:
-        """Make the folder hold exactly `pages` (path → text); return how many files were written."""
+    def update(self, pages: dict[str, str], remember: bool = False) -> int:
+        """Make the folder hold exactly `pages` (path → text); return how many files were written. With
+        `remember` (a preview, which hands over the same string for a page it did not render again), a page
+        given as the same object as last time is known unchanged without hashing it."""
         if self.digests is None:
             self.digests = self._read_existing()
             self.unbuilt = set(pages)
         written = 0
         for path, text in pages.items():
+            if self.texts.get(path) is text:
+                continue
+            if remember:
+                self.texts[path] = text
             digest = _digest(text)
             if self.digests.get(path) != digest:
                 self._write(path, text)
@@ -65,6 +73,7 @@ class PageStore:
         for gone in self.digests.keys() - pages.keys():
             (self.directory / gone).unlink(missing_ok=True)
             del self.digests[gone]
+            self.texts.pop(gone, None)
             self.unbuilt.discard(gone)
             self.removed.add(gone)
         self.paths = list(pages)

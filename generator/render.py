@@ -7,6 +7,7 @@ This is the pure core: no MkDocs, no network, no files written. The MkDocs adapt
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import posixpath
 import re
@@ -190,6 +191,11 @@ def _front_matter(title: str, description: str) -> Markup:
 _NEEDS_ESCAPE = re.compile(
     "[" + re.escape(_MARKUP_CHARS) + r"]|[^\S ]|\s\s|^\s|\s$|^(?:" + _BLOCK_START.pattern + ")"
 )
+
+
+def _cell(value: object) -> str:
+    """A value as `{{ value }}` prints it in a template: what Python-written table rows use."""
+    return str(_finalize(value))
 
 
 def _finalize(value: object) -> object:
@@ -392,7 +398,7 @@ class SiteRenderer:
         page = "recent/index.md"
         rows = [
             (e, relative_link(page, model_page_path(e.id)))
-            for e in newest_first(self.catalog.models.values())[:RECENT_PAGE_SIZE]
+            for e in newest_first(self.catalog.models.values(), RECENT_PAGE_SIZE)
         ]
         return self._render(
             "recent.md.j2",
@@ -401,9 +407,22 @@ class SiteRenderer:
         )
 
     def patterns_page(self, chart: str, points: list[ChartPoint] | None = None) -> str:
-        """`points`: the chart's points, when the caller has computed them already for the chart."""
+        """`points`: the chart's points, when the caller has computed them already for the chart.
+
+        The two long tables (the chart's data, one row per model; the comparisons, a few rows per
+        specialist) are written here, row by row as the template's cells would print them, and kept as
+        per-model pieces: a preview rebuild redoes only the rows of the models an edit touched."""
         views = list(self.views.values())
         points = chart_points(views) if points is None else points
+        evidence = evidence_stats(self.views)
+        chart_rows = (
+            self.fragment(("chart-row", p.model_id), p.model_id, lambda p=p: self._chart_row(p))
+            for p in points
+        )
+        comparison_rows = (
+            self.fragment(("comparisons", mid), mid, lambda rows=list(rows): self._comparison_rows(rows))
+            for mid, rows in itertools.groupby(evidence.comparisons, key=lambda c: c.specialist.entry.id)
+        )
         return self._render(
             "patterns.md.j2",
             front=_front_matter(
@@ -414,25 +433,37 @@ class SiteRenderer:
             by_kind=kind_stats(views),
             sides=specialized_vs_general(views),
             points=points,
-            chart_rows=Markup(
-                "\n".join(
-                    self.fragment(
-                        ("chart-row", p.model_id),
-                        p.model_id,
-                        lambda p=p: self._render(
-                            "patterns_chart_row.md.j2",
-                            p=p,
-                            link=relative_link("patterns/index.md", model_page_path(p.model_id)),
-                        ).rstrip("\n"),
-                    )
-                    for p in points
-                )
-            ),
+            chart_rows=Markup("\n".join(chart_rows)),
             missing=len(views) - len(points),
             chart=chart,
-            evidence=evidence_stats(self.views),
-            link_to=lambda mid: relative_link("patterns/index.md", model_page_path(mid)),
+            evidence=evidence,
+            comparison_rows=Markup("\n".join(comparison_rows)),
         )
+
+    @staticmethod
+    def _patterns_link(model_id: str) -> str:
+        return relative_link("patterns/index.md", model_page_path(model_id))
+
+    def _chart_row(self, p: ChartPoint) -> str:
+        cell, link = _cell, self._patterns_link(p.model_id)
+        size = cell(human_count(p.params))
+        return f"    | [{cell(p.name)}]({link}) | {cell(p.kind)} | {size} | {cell(p.breadth)} |"
+
+    def _comparison_rows(self, comparisons: list) -> str:
+        cell, rows = _cell, []
+        for c in comparisons:
+            r, s = c.result, c.specialist.entry
+            metric = f"{cell(r.metric)}{' (lower is better)' if r.lower_is_better else ''}"
+            if c.general:
+                general = f"[{cell(c.general.entry.name)}]({self._patterns_link(c.general.entry.id)})"
+            else:
+                general = cell(r.compared_with.name or r.compared_with.model)
+            better = "specialist" if c.wins else "general"
+            rows.append(
+                f"| [{cell(s.name)}]({self._patterns_link(s.id)}) | {cell(r.benchmark)} | {metric} "
+                f"| {cell(r.value)} | {general} | {cell(r.compared_with.value)} | {better} |"
+            )
+        return "\n".join(rows)
 
     def _json_record(self, mid: str) -> str:
         view = self.views[mid]
