@@ -105,15 +105,15 @@ def _entry(i: int, template: ModelEntry, chain: Markov, rng: random.Random) -> d
         entry["license"] = template.license
     if template.subjects:
         entry["subjects"] = list(template.subjects)
+    scale = rng.uniform(0.5, 2.0)  # params and weights scale together, so the size check still holds
     if template.params:
-        scale = rng.uniform(0.5, 2.0)
         entry["params"] = int(template.params * scale)
         if template.params_estimated:
             entry["params_estimated"] = True
-        if template.weights:
-            weights = template.weights.model_dump()
-            weights["bytes"] = max(1, int(weights["bytes"] * scale))
-            entry["weights"] = weights
+    if template.weights:  # also where params are `unchecked`: the weights are then known alone
+        weights = template.weights.model_dump()
+        weights["bytes"] = max(1, int(weights["bytes"] * scale))
+        entry["weights"] = weights
     if template.unchecked:
         entry["unchecked"] = list(template.unchecked)
     if template.evidence:
