@@ -21,7 +21,15 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
-from watchdog.events import FileSystemEventHandler
+from watchdog.events import (
+    FileAttribEvent,
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileSystemEventHandler,
+)
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
@@ -87,10 +95,35 @@ def on_serve(server, config, builder):
     watched = [path for path in (config.docs_dir, config.config_file_path) if path]
     for path in watched:
         server.unwatch(path)
-    server.observer = Observer()
+    server.observer = SaveObserver()
     for path in watched:
         server.watch(path)
     return server
+
+
+SAVES = [
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileClosedEvent,
+    FileAttribEvent,
+]
+"""What a save, a new file, a removal or a `touch` makes. Reading a file (opened, closed unwritten) is not a
+change: each rebuild reads the generator's own files, and without this filter it set off another."""
+
+
+class SaveObserver(Observer):
+    """The system's file events, only those that change a file (MkDocs schedules its watches unfiltered)."""
+
+    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
+        return super().schedule(
+            event_handler,
+            path,
+            recursive=recursive,
+            event_filter=event_filter or SAVES,
+            follow_symlink=follow_symlink,
+        )
 
 
 def _native_events_work(folder: str) -> bool:
