@@ -56,8 +56,8 @@ class Catalog:
     models: dict[str, ModelEntry]
     categories: Categories
     findings: list[Finding] = field(default_factory=list)
-    files: dict[str, Path] = field(default_factory=dict)
-    """Source file of each model id, relative to the repository, for edit links and messages."""
+    files: dict[str, str] = field(default_factory=dict)
+    """Source file of each model id, '/'-separated and relative to the repository, for messages."""
 
     def by_kind(self, kind: str) -> list[ModelEntry]:
         return sorted((m for m in self.models.values() if m.kind == kind), key=lambda m: m.id.lower())
@@ -294,7 +294,7 @@ def load_catalog(
         models=models,
         categories=categories,
         findings=findings,
-        files={k: Path(v) for k, v in files.items()},
+        files=files,
     )
 
 

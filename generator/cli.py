@@ -32,7 +32,7 @@ def _validate(args) -> int:
     hub = load_snapshots(args.root, catalog.models)
     # Curated and Hub facts may disagree for good reasons (a card's rounding, a relicense): warn only.
     for model_id, facts in sorted(hub.items()):
-        path = catalog.files[model_id].as_posix()
+        path = catalog.files[model_id]
         for mismatch in compare_with_snapshot(catalog.models[model_id], facts):
             if args.format == "github":
                 line, column = read_yaml_file(args.root / path).key_position((mismatch.field,))

@@ -56,6 +56,21 @@ class BuiltPage(File):
         pass  # its HTML is in the site folder already
 
 
+def _built_page(path: str, directory: Path, config) -> BuiltPage:
+    # Where MkDocs put the page (no model is named index or README: schema.RESERVED_NAMES).
+    built = f"{path[:-3]}/index.html" if config.use_directory_urls else f"{path[:-3]}.html"
+    page = BuiltPage(
+        path,
+        str(directory),
+        config.site_dir,
+        config.use_directory_urls,
+        dest_uri=built,
+        inclusion=InclusionLevel.NOT_IN_NAV,  # as mkdocs.yml's not_in_nav says of model pages
+    )
+    page.edit_uri = f"../catalog/{path[:-3]}.yaml"  # relative to docs/, as edit_uri is
+    return page
+
+
 def on_startup(command: str, dirty: bool) -> None:
     # Kept on generator.preview: MkDocs loads this hook afresh for every rebuild, but on_startup runs once.
     preview.serving = command == "serve"
@@ -65,21 +80,15 @@ def on_startup(command: str, dirty: bool) -> None:
 @event_priority(-100)  # after gen-files' on_files, which runs the generator
 def on_files(files, config):
     store = store_for(Path(config.config_file_path).parent)
+    built_pages = preview.built_pages.setdefault((config.site_dir, config.use_directory_urls), {})
     for path in store.paths:
         if preview.incremental and path not in store.unbuilt:
-            # Where MkDocs put the page (no model is named index or README: schema.RESERVED_NAMES).
-            built = f"{path[:-3]}/index.html" if config.use_directory_urls else f"{path[:-3]}.html"
-            page = BuiltPage(
-                path,
-                str(store.directory),
-                config.site_dir,
-                config.use_directory_urls,
-                dest_uri=built,
-                inclusion=InclusionLevel.NOT_IN_NAV,  # as mkdocs.yml's not_in_nav says of model pages
-            )
+            page = built_pages.get(path)
+            if page is None:  # made once per preview: MkDocs only reads a link target's url
+                page = built_pages[path] = _built_page(path, store.directory, config)
         else:
             page = File(path, str(store.directory), config.site_dir, config.use_directory_urls)
-        page.edit_uri = f"../catalog/{path[:-3]}.yaml"  # relative to docs/, as edit_uri is
+            page.edit_uri = f"../catalog/{path[:-3]}.yaml"
         files.append(page)
     return files
 

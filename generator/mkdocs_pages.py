@@ -3,7 +3,6 @@
 The core never imports MkDocs; `python -m generator render --out DIR` writes the same pages to a folder.
 """
 
-import hashlib
 import logging
 import os
 import sys
@@ -28,7 +27,7 @@ from generator.schema import KINDS  # noqa: E402
 from generator.site import render_site  # noqa: E402
 
 LOG = logging.getLogger("mkdocs.plugins.model_atlas")
-# What the previous run handed over, path → (digest, mtime, text); it lives on the gen-files module, which
+# What the previous run handed over, path → (mtime, text); it lives on the gen-files module, which
 # outlives this script's globals under `mkdocs serve`. A one-off `mkdocs build` starts with none.
 previous = vars(mkdocs_gen_files).setdefault("_model_atlas_pages", {}).setdefault(str(ROOT), {})
 # What the generator reuses between rebuilds (generator/preview.py): kept the same way, for the same reason.
@@ -78,7 +77,7 @@ except CatalogInvalid as exc:
         "until they are fixed",
         file=sys.stderr,
     )
-    pages = {path: text for path, (_, _, text) in previous.items() if path != "contributing.md"}
+    pages = {path: text for path, (_, text) in previous.items() if path != "contributing.md"}
     fallback = True
 
 # Each generated page's "Edit" button opens the file a contributor must change (relative to docs/); model
@@ -115,12 +114,11 @@ for path, text in pages.items():
         continue
     with mkdocs_gen_files.open(path, "w") as handle:
         handle.write(text)
-    digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
     before = previous.get(path)
-    if before is not None and before[0] == digest:
-        os.utime(handle.name, ns=(before[1], before[1]))
+    if before is not None and before[1] == text:
+        os.utime(handle.name, ns=(before[0], before[0]))
     else:
-        previous[path] = (digest, os.stat(handle.name).st_mtime_ns, text)
+        previous[path] = (os.stat(handle.name).st_mtime_ns, text)
     if path in sources:
         mkdocs_gen_files.set_edit_path(path, f"../{sources[path].as_posix()}")
 

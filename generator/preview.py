@@ -32,6 +32,9 @@ incremental = False
 """`mkdocs serve --dirty`: the preview's site folder keeps what earlier rebuilds wrote there, so a model page
 built once and unchanged since need not be handed to MkDocs as a page again (mkdocs_model_pages.py)."""
 
+built_pages: dict = {}
+"""mkdocs_model_pages.BuiltPage objects by (site folder, directory URLs) and path: unchanged link targets."""
+
 heap_frozen = False
 """Whether the preview has frozen what its first build left alive (mkdocs_model_pages.py)."""
 

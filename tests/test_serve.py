@@ -91,9 +91,16 @@ def test_serve_survives_a_bad_save_and_frees_its_port_when_terminated(tmp_path):
         ]
         assert not any("SystemExit(" in line or "Traceback" in line for line in log), "".join(log)
 
-        # The next good save is served.
+        # The next good save is served, by one rebuild: the rebuild's own reading of the generator's and the
+        # catalog's files is not a change (generator/mkdocs_model_pages.SAVES).
+        def builds() -> int:
+            return sum("Building documentation" in line for line in log)
+
+        before = builds()
         write(repo / SPEC_FILE, SPECIALIST.replace("name: Acme Fin Sentiment", "name: Acme Fin Mended"))
         _wait_for(lambda: "Acme Fin Mended" in _get(page), 60, "the mended page")
+        time.sleep(3)  # long enough for a rebuild set off by that rebuild to have started
+        assert builds() == before + 1, "".join(log[-20:])
 
         helpers = _children(server.pid)
         server.send_signal(signal.SIGTERM)  # as a process manager or an editor's task runner stops it
