@@ -1,15 +1,19 @@
-"""MkDocs hook (mkdocs.yml `hooks:`): hand MkDocs the model pages from the page store (pagestore.py), and
-keep the navigation right in a dirty rebuild.
+"""MkDocs hook (mkdocs.yml `hooks:`): hand MkDocs the model pages from the page store (pagestore.py), keep
+the navigation right in a dirty rebuild, and keep `mkdocs serve`'s rebuilds to what a save changed.
 
 The gen-files script renders every page and hands the index pages to MkDocs itself; the model pages go to
 the page store, where an unchanged page keeps its file and its modification time. This hook adds them to
 the build's files, after gen-files has run, with the edit link each page's YAML file needs.
 
-Under `mkdocs serve --dirty`, a model page the preview has already built and that has not changed since is
-handed over as a `BuiltPage`: a file MkDocs resolves links to but neither reads, renders nor copies. Its
-built HTML stays in the preview's site folder, which a dirty build never empties. At 10,000 models this
-spares each rebuild a Page object, a navigation entry and two modification-time checks per model page,
-about a third of MkDocs' time (bench/serve.py). `mkdocs build` hands every page over as usual.
+Under `mkdocs serve --dirty` (the preview; `mkdocs build` is untouched) it also:
+- hands over a model page already built and unchanged since as a `BuiltPage`: a file MkDocs resolves links
+  to but neither reads, renders nor copies; its HTML stays in the preview's site folder, which a dirty
+  build never empties. At 10,000 models that spares each rebuild a Page object, a navigation entry and two
+  modification-time checks per model page;
+- keeps Material's compiled templates between rebuilds (preview.ThemeBytecode);
+- freezes, once, what the first build left alive, so the garbage collector stops walking it (_freeze_heap);
+- watches for saves with the system's file events rather than MkDocs' poller (on_serve).
+Each measure's gain is in the README's Performance section (bench/serve.py).
 """
 
 from __future__ import annotations
