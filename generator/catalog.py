@@ -62,6 +62,16 @@ class Catalog:
     def by_kind(self, kind: str) -> list[ModelEntry]:
         return sorted((m for m in self.models.values() if m.kind == kind), key=lambda m: m.id.lower())
 
+    def specialists_naming(self) -> dict[str, list[str]]:
+        """For each model, the specialists that name it as an alternative (their fallback), sorted by id:
+        computed from the specialists' entries, never typed twice on the general model's."""
+        naming: dict[str, list[str]] = {}
+        for model_id in sorted(self.models, key=str.lower):
+            entry = self.models[model_id]
+            for alternative in entry.alternatives if entry.specialized else ():
+                naming.setdefault(alternative, []).append(model_id)
+        return naming
+
 
 def _describe(value: object) -> str:
     text = repr(value)

@@ -157,21 +157,11 @@ def _compare_facts(entry: ModelEntry, named_by: list[str]) -> dict:
     return facts
 
 
-def _named_by(catalog: Catalog) -> dict[str, list[str]]:
-    """For each general model, the specialists that name it as their fallback, sorted by id."""
-    named_by: dict[str, list[str]] = {}
-    for mid in sorted(catalog.models, key=str.lower):
-        entry = catalog.models[mid]
-        for alternative in entry.alternatives if entry.specialized else ():
-            named_by.setdefault(alternative, []).append(mid)
-    return named_by
-
-
 def compare_index(catalog: Catalog, fragment: Fragment = _fresh) -> str:
     """`api/compare.json`: each model's scope, not-for, alternatives, weights, lineage and evidence, and the
     findings with the models they concern."""
     ids = sorted(catalog.models, key=str.lower)
-    named_by = _named_by(catalog)
+    named_by = catalog.specialists_naming()
 
     def pair(mid: str, value) -> str:
         return f"{_compact(mid)}:{_compact(value)}"

@@ -263,13 +263,11 @@ class SiteRenderer:
         # Computed both ways, never typed twice: a base model's page lists what was built on it, and a
         # general model's page the specialists that name it as their fallback.
         self.built_on: dict[str, list[str]] = {}
-        self.specialists_of: dict[str, list[str]] = {}
         for mid in sorted(catalog.models, key=str.lower):
             entry = catalog.models[mid]
             if entry.base_model and entry.base_model.id in catalog.models:
                 self.built_on.setdefault(entry.base_model.id, []).append(mid)
-            for alt in entry.alternatives if entry.specialized else ():
-                self.specialists_of.setdefault(alt, []).append(mid)
+        self.specialists_of = catalog.specialists_naming()
         self.findings_by_model: dict[str, list[Finding]] = {}
         for finding in catalog.findings:
             for mid in finding.models:
