@@ -60,18 +60,14 @@ class BuiltPage(File):
         pass  # its HTML is in the site folder already
 
 
-def _built_page(path: str, directory: Path, config) -> BuiltPage:
-    # Where MkDocs put the page (no model is named index or README: schema.RESERVED_NAMES).
-    built = f"{path[:-3]}/index.html" if config.use_directory_urls else f"{path[:-3]}.html"
-    page = BuiltPage(
-        path,
-        str(directory),
-        config.site_dir,
-        config.use_directory_urls,
-        dest_uri=built,
-        inclusion=InclusionLevel.NOT_IN_NAV,  # as mkdocs.yml's not_in_nav says of model pages
-    )
-    page.edit_uri = f"../catalog/{path[:-3]}.yaml"  # relative to docs/, as edit_uri is
+def _built_uri(path: str, config) -> str:
+    """Where MkDocs writes a model page (no model is named index or README: schema.RESERVED_NAMES)."""
+    return f"{path[:-3]}/index.html" if config.use_directory_urls else f"{path[:-3]}.html"
+
+
+def _model_page(kind: type[File], path: str, directory: Path, config, **options) -> File:
+    page = kind(path, str(directory), config.site_dir, config.use_directory_urls, **options)
+    page.edit_uri = f"../catalog/{path[:-3]}.yaml"  # its entry, relative to docs/ as edit_uri is
     return page
 
 
@@ -89,10 +85,16 @@ def on_files(files, config):
         if preview.incremental and path not in store.unbuilt:
             page = built_pages.get(path)
             if page is None:  # made once per preview: MkDocs only reads a link target's url
-                page = built_pages[path] = _built_page(path, store.directory, config)
+                page = built_pages[path] = _model_page(
+                    BuiltPage,
+                    path,
+                    store.directory,
+                    config,
+                    dest_uri=_built_uri(path, config),
+                    inclusion=InclusionLevel.NOT_IN_NAV,  # as mkdocs.yml's not_in_nav says of model pages
+                )
         else:
-            page = File(path, str(store.directory), config.site_dir, config.use_directory_urls)
-            page.edit_uri = f"../catalog/{path[:-3]}.yaml"
+            page = _model_page(File, path, store.directory, config)
         files.append(page)
     return files
 
@@ -176,8 +178,7 @@ def on_post_build(config):
         return
     store = store_for(Path(config.config_file_path).parent)
     for gone in store.removed:
-        built = File(gone, None, config.site_dir, config.use_directory_urls)
-        Path(built.abs_dest_path).unlink(missing_ok=True)
+        Path(config.site_dir, _built_uri(gone, config)).unlink(missing_ok=True)
     store.built()
     if not preview.heap_frozen:  # once, just after the first build, while the preview waits for a save
         preview.heap_frozen = True
