@@ -7,6 +7,7 @@ column and field, and says what would be valid.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 from collections.abc import Callable
 from concurrent.futures import Future
@@ -62,9 +63,11 @@ class Catalog:
     def by_kind(self, kind: str) -> list[ModelEntry]:
         return sorted((m for m in self.models.values() if m.kind == kind), key=lambda m: m.id.lower())
 
+    @functools.cached_property
     def specialists_naming(self) -> dict[str, list[str]]:
         """For each model, the specialists that name it as an alternative (their fallback), sorted by id:
-        computed from the specialists' entries, never typed twice on the general model's."""
+        computed from the specialists' entries, never typed twice on the general model's; once per catalog,
+        for the model pages and compare.json alike."""
         naming: dict[str, list[str]] = {}
         for model_id in sorted(self.models, key=str.lower):
             entry = self.models[model_id]

@@ -161,7 +161,7 @@ def compare_index(catalog: Catalog, fragment: Fragment = _fresh) -> str:
     """`api/compare.json`: each model's scope, not-for, alternatives, weights, lineage and evidence, and the
     findings with the models they concern."""
     ids = sorted(catalog.models, key=str.lower)
-    named_by = catalog.specialists_naming()
+    named_by = catalog.specialists_naming
 
     def pair(mid: str, value) -> str:
         return f"{_compact(mid)}:{_compact(value)}"

@@ -122,7 +122,8 @@ class Preview:
             if not same(old.models.get(mid), catalog.models.get(mid))
             or not same(self.hub.get(mid), hub.get(mid))
         }
-        before, after = self.links or links(old), links(catalog)
+        before = self.links if self.links is not None else links(old)
+        after = links(catalog)
         self.links = after
         stale = set(changed)
         for mid in changed:

@@ -267,7 +267,7 @@ class SiteRenderer:
             entry = catalog.models[mid]
             if entry.base_model and entry.base_model.id in catalog.models:
                 self.built_on.setdefault(entry.base_model.id, []).append(mid)
-        self.specialists_of = catalog.specialists_naming()
+        self.specialists_of = catalog.specialists_naming
         self.findings_by_model: dict[str, list[Finding]] = {}
         for finding in catalog.findings:
             for mid in finding.models:
