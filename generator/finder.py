@@ -39,7 +39,7 @@ from collections.abc import Callable
 from .catalog import Catalog
 from .patterns import specialist_wins
 from .schema import KIND_LABELS, KINDS, SUBJECTS, ModelEntry
-from .snapshot import HubFacts
+from .snapshot import HubFacts, download_bytes
 
 FINDER_INDEX = "api/finder.json"
 COMPARE_INDEX = "api/compare.json"
@@ -71,19 +71,17 @@ def finder_record(entry: ModelEntry, hub: HubFacts | None) -> dict:
         "l": list(entry.languages) if entry.languages else _hub_languages(hub) or None,
         "c": entry.license or _valid(hub and hub.license, _LICENSE),
         "p": entry.params if entry.params is not None else (hub.params if hub else None) or None,
+        "b": download_bytes(entry.weights, hub),
     }
     if hub is not None:
         record.update(
             {
-                "b": hub.used_storage or None,
                 "g": None if hub.gated is None else bool(hub.gated),
                 "dl": hub.downloads,
                 "lk": hub.likes,
                 "h": hub.as_of,
             }
         )
-    if entry.weights is not None:
-        record["b"] = entry.weights.bytes  # what a reader downloads, checked; Hub storage counts every file
     record["j"] = list(entry.subjects) or None
     record["r"] = list(entry.runtimes) if entry.runtimes else None
     wins = any(r.compared_with and specialist_wins(r) for r in entry.evidence)

@@ -49,7 +49,7 @@ class GroupStats:
     label: str
     count: int
     params: Spread
-    storage: Spread
+    download: Spread
     languages: Spread
 
 
@@ -75,7 +75,7 @@ def _group(label: str, views: list) -> GroupStats:
         label=label,
         count=len(views),
         params=Spread.of(v.params for v in views),
-        storage=Spread.of(v.hub.used_storage if v.hub else None for v in views),
+        download=Spread.of(v.download for v in views),
         languages=Spread.of(len(v.entry.languages) if v.entry.languages else None for v in views),
     )
 

@@ -34,7 +34,7 @@ from .patterns import (
     specialized_vs_general,
 )
 from .schema import DTYPE_BYTES, KIND_LABELS, KINDS, SUBJECTS, Finding, ModelEntry, language_name
-from .snapshot import HubFacts
+from .snapshot import HubFacts, download_bytes
 
 HUB_URL = "https://huggingface.co"
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
@@ -117,6 +117,10 @@ class ModelView:
     entry: ModelEntry
     hub: HubFacts | None
     params: int | None
+
+    @property
+    def download(self) -> int | None:
+        return download_bytes(self.entry.weights, self.hub)
 
     @property
     def size(self) -> str:

@@ -76,6 +76,14 @@ class HubFacts(BaseModel):
         return self.pulled_at.date().isoformat()
 
 
+def download_bytes(weights, hub: HubFacts | None) -> int | None:
+    """What a reader downloads: the entry's checked weights, else the Hub's storage of the whole repository
+    (every file and format, so larger), else unknown. The finder and the patterns page both mean this."""
+    if weights is not None:
+        return weights.bytes
+    return hub.used_storage if hub is not None and hub.used_storage else None
+
+
 class SnapshotError(Exception):
     """A snapshot file that cannot be read: named so the maintainer can re-pull it."""
 

@@ -7,7 +7,7 @@ import sys
 import textwrap
 from xml.etree import ElementTree
 
-from conftest import GENERAL, LANGUAGE, SPECIALIST, make_repo
+from conftest import GENERAL, HUB_SNAPSHOT, LANGUAGE, SPECIALIST, make_repo
 
 from generator.catalog import load_catalog
 from generator.patterns import Spread
@@ -50,6 +50,7 @@ def test_adding_an_entry_changes_the_tables_and_the_chart(tmp_path):
     )
     assert kind_row(after["patterns/index.md"], "Platform-optimized").startswith(
         "| [Platform-optimized](../categories/platform.md) | 1 | 5.0M &#40;5.0M–5.0M&#41;, 1 known"
+        " | 20 MB &#40;20 MB–20 MB&#41;, 1 known |"
     )
     # Specialized side: 109M alone before; the 5M model joins and the median moves to their midpoint.
     assert "| Median parameters (range) | 109M &#40;109M–109M&#41; | 335M" in before["patterns/index.md"]
@@ -58,6 +59,17 @@ def test_adding_an_entry_changes_the_tables_and_the_chart(tmp_path):
     assert count_marks(before["patterns/breadth.svg"]) == 2
     assert count_marks(after["patterns/breadth.svg"]) == 3
     assert "[Acme Tiny LM](../models/acme/tiny-lm.md)" in after["patterns/index.md"]
+
+
+def test_download_size_is_the_checked_weights_and_the_hub_storage_only_without_them(tmp_path):
+    # The Norwegian entry has no checked weights: its Hub storage (the whole repository) stands in. The
+    # financial entry has both: its checked 438 MB wins over the Hub's 1.3 GB of every file.
+    norsk = HUB_SNAPSHOT.replace("acme/fin-sentiment", "acme/norsk-bert").replace("1316525846", "700000000")
+    hub = {"acme/fin-sentiment": HUB_SNAPSHOT, "acme/norsk-bert": norsk}
+    page = render_site(make_repo(tmp_path, BASE, hub=hub))["patterns/index.md"]
+    assert " | 700 MB &#40;700 MB–700 MB&#41;, 1 known |" in kind_row(page, "Language-specific")
+    assert " | 438 MB &#40;438 MB–438 MB&#41;, 1 known |" in kind_row(page, "Domain-specific")
+    assert "| Median download size (range) | 569 MB &#40;438 MB–700 MB&#41; | 1.3 GB" in page
 
 
 def test_chart_table_links_ids_verbatim(tmp_path):
