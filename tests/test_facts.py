@@ -58,6 +58,24 @@ def test_weights_that_do_not_fit_the_count_are_refused(tmp_path):
     assert "2.00×" in error.message and "check the dtype" in error.message
 
 
+def test_quantized_files_may_keep_some_tensors_at_16_bits_but_not_be_the_next_wider_dtype(tmp_path):
+    # 109M parameters in INT4 take 55 MB; a GPTQ or GGUF file keeps embeddings and scales at 16 bits, so
+    # 80 MB (1.46×) is a real INT4 file, while 110 MB (2.0×) is an INT8 file labelled INT4.
+    int4 = SPECIALIST.replace("bytes: 438000000", "bytes: 80000000").replace("dtype: F32", "dtype: INT4")
+    make_repo(
+        tmp_path / "ok",
+        {"acme/fin-sentiment": int4, "acme/general-encoder": GENERAL, "acme/norsk-bert": LANGUAGE},
+    )
+    assert load_catalog(tmp_path / "ok").models["acme/fin-sentiment"].weights.bytes == 80_000_000
+    int8 = int4.replace("bytes: 80000000", "bytes: 110000000")
+    (error,) = errors(tmp_path / "bad", **{"acme/fin-sentiment": int8})
+    assert error.field == "weights.bytes" and "2.01×" in error.message and "0.8–1.9×" in error.message
+    # A 16-bit file keeps the tight range: 1.46× there is the wrong files or the wrong count.
+    f16 = SPECIALIST.replace("bytes: 438000000", "bytes: 320000000").replace("dtype: F32", "dtype: F16")
+    (error,) = errors(tmp_path / "f16", **{"acme/fin-sentiment": f16})
+    assert "1.46×" in error.message and "0.8–1.3×" in error.message
+
+
 def test_a_required_fact_is_given_or_declared_unchecked(tmp_path):
     spec = SPECIALIST.replace("    weights: {bytes: 438000000, format: safetensors, dtype: F32}\n", "")
     (error,) = errors(tmp_path, **{"acme/fin-sentiment": spec})
