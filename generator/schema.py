@@ -265,7 +265,8 @@ class ModelEntry(Strict):
     )
     params_estimated: bool = Field(
         default=False,
-        description="True when no page states the count and `params` is weights.bytes ÷ the dtype's width.",
+        description="True when no page states a count that fits the weights and `params` is "
+        "weights.bytes ÷ the dtype's width.",
     )
     weights: Weights | None = Field(default=None, description="Required, unless listed under `unchecked`.")
     unchecked: list[Literal["params", "weights", "languages"]] = Field(

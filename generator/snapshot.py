@@ -16,6 +16,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 from .catalog import CatalogError, CatalogInvalid, file_key, files_under
 from .output import write_file_atomic
+from .schema import Weights
 from .yamlfile import FORBIDDEN_CHARACTERS, YamlFileError, decode_text, parse_yaml_text, read_capped
 
 MAX_SNAPSHOT_BYTES = 1024 * 1024
@@ -76,7 +77,7 @@ class HubFacts(BaseModel):
         return self.pulled_at.date().isoformat()
 
 
-def download_bytes(weights, hub: HubFacts | None) -> int | None:
+def download_bytes(weights: Weights | None, hub: HubFacts | None) -> int | None:
     """What a reader downloads: the entry's checked weights, else the Hub's storage of the whole repository
     (every file and format, so larger), else unknown. The finder and the patterns page both mean this."""
     if weights is not None:
