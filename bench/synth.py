@@ -31,8 +31,9 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.catalog import load_catalog, model_inputs, takes_input  # noqa: E402
+from generator.catalog import load_catalog  # noqa: E402
 from generator.schema import ModelEntry  # noqa: E402
+from generator.tasks import does_job, model_inputs  # noqa: E402
 
 COPIED = ("mkdocs.yml", "CONTRIBUTING.md", "docs", "overrides")
 FINDINGS = 9
@@ -97,6 +98,12 @@ def _entry(i: int, template: ModelEntry, chain: Markov, rng: random.Random) -> d
     entry["alternatives"] = []
     if template.task:
         entry["task"] = template.task
+    for fact in ("tuning", "embeddings"):
+        if getattr(template, fact):
+            entry[fact] = getattr(template, fact)
+    for fact in ("also_does", "not_for_subjects"):
+        if getattr(template, fact):
+            entry[fact] = list(getattr(template, fact))
     if template.modality:
         entry["modality"] = template.modality
     if template.languages:
@@ -137,19 +144,22 @@ def _entry(i: int, template: ModelEntry, chain: Markov, rng: random.Random) -> d
 
 
 def _link_alternatives(entries: list[dict], templates: list[ModelEntry], rng: random.Random) -> None:
-    """Specialists name general models that take their input, as the validator requires; general models
-    name none (their pages list the specialists that name them)."""
+    """Specialists name models that do their job, as the validator requires (a general one first, where
+    one does); general models name none (their pages list the specialists that name them)."""
     general = [(e, t) for e, t in zip(entries, templates, strict=True) if e["kind"] == "general"]
-    special = [e["id"] for e in entries if e["kind"] != "general"]
+    fitting_by_template: dict[str, list[str]] = {}
+    special = [(e["id"], t) for e, t in zip(entries, templates, strict=True) if e["kind"] != "general"]
     for entry, template in zip(entries, templates, strict=True):
         if entry["kind"] == "general":
             continue
-        fitting = [e["id"] for e, t in general if takes_input(t, template)] or [general[0][0]["id"]]
-        picks = [rng.choice(fitting)]
+        if template.id not in fitting_by_template:  # a few hundred real templates, thousands of copies
+            fitting_by_template[template.id] = [e["id"] for e, t in general if does_job(t, template)]
+        fitting = fitting_by_template[template.id]
+        picks = [rng.choice(fitting)] if fitting else []
         for _ in range(len(template.alternatives) - 1):
-            candidate = rng.choice(fitting + special)
-            if candidate not in picks and candidate != entry["id"] and candidate in special:
-                picks.append(candidate)
+            other, other_template = rng.choice(special)
+            if other not in picks and other != entry["id"] and does_job(other_template, template):
+                picks.append(other)
         entry["alternatives"] = picks
 
 

@@ -16,7 +16,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from .fallback import Fallback, general_fallbacks
 from .schema import DTYPE_BYTES, SUBJECTS, Categories, Finding, ModelEntry
+from .tasks import TASKS, does_job, model_inputs, takes_input, task_label, why_not
 from .yamlfile import YamlDocument, YamlFileError, field_name, read_yaml_file
 
 
@@ -75,6 +77,12 @@ class Catalog:
                 naming.setdefault(alternative, []).append(model_id)
         return naming
 
+    @functools.cached_property
+    def general_fallbacks(self) -> dict[str, Fallback]:
+        """Each specialist's best general model for its job (fallback.py), once per catalog: the model
+        pages and the preview's staleness both read it."""
+        return general_fallbacks(self.models)
+
 
 def _describe(value: object) -> str:
     text = repr(value)
@@ -99,6 +107,11 @@ def _message(error: dict, valid_keys: list[str]) -> str:
             return f'{message}, got the number {_describe(value)}: quote it to keep it text, e.g. "1.10"'
         if value is None:
             return f"{message}, got nothing: write a value or remove the key"
+        if isinstance(value, dict):
+            return (
+                f"{message}, got a mapping: a colon followed by a space turns text into `key: value`; "
+                "quote the whole text or write the colon as a semicolon"
+            )
     if kind == "string_pattern_mismatch" and error["loc"] and error["loc"][0] in ("id", "alternatives"):
         return f"{message}; a Hugging Face repo id looks like 'ProsusAI/finbert', got {_describe(value)}"
     if kind == "date_type" and isinstance(value, str):
@@ -316,7 +329,8 @@ MAX_HINTS_PER_FILE = 20
 
 
 def _check_alternatives(locate: _Locator, models, files, errors, broken) -> None:
-    """Every alternative must exist, and must point across the specialized/general divide."""
+    """Every alternative must exist and do the specialist's job without training (same task, or one that
+    covers it in the task table); a general model names none, its page lists who names it."""
     ids = list(models)
     for model_id, entry in models.items():
         hints = MAX_HINTS_PER_FILE
@@ -331,21 +345,27 @@ def _check_alternatives(locate: _Locator, models, files, errors, broken) -> None
                 close = difflib.get_close_matches(alt, ids, n=1) if hints >= 0 else []
                 hint = f"did you mean '{close[0]}'?" if close else "add its entry first or pick a catalog id"
                 errors.append(locate.error(name, ("alternatives", i), f"unknown model '{alt}'; {hint}"))
-        known = [models[a] for a in entry.alternatives if a in models]
-        if len(known) != len(entry.alternatives):  # already reported, here or in the alternative's file
-            continue
-        if entry.specialized and not any(a.kind == "general" for a in known):
+        if not entry.specialized and entry.alternatives:
             message = (
-                f"a {entry.kind}-specific model must name at least one general-purpose alternative "
-                "(kind: general)"
+                "a general-purpose model names no alternatives: its page lists the specialists that name it "
+                "as their fallback; remove `alternatives`"
             )
             errors.append(locate.error(name, ("alternatives",), message, key=True))
-        for i, alternative in enumerate(known):
-            if entry.specialized and alternative.kind == "general" and not takes_input(alternative, entry):
+        for i, alt in enumerate(entry.alternatives if entry.specialized else ()):
+            alternative = models.get(alt)
+            if alternative is None or alt == model_id:
+                continue
+            reason = why_not(alternative, entry)
+            if reason is None and not takes_input(alternative, entry):
+                reason = f"cannot take this model's input ({', '.join(sorted(model_inputs(entry)))})"
+            if reason is not None:
+                hints -= 1
+                fit = qualifying(models, entry)[:3] if hints >= 0 else []
+                instead = f"; catalog models that do the job: {', '.join(fit)}" if fit else ""
                 message = (
-                    f"'{alternative.id}' cannot take this model's input "
-                    f"({', '.join(sorted(model_inputs(entry)))}): a fallback must read what this model "
-                    "reads"
+                    f"'{alt}' cannot do this model's job ({task_label(entry.task).lower()}) without "
+                    f"training: it {reason}. An alternative has the same task or one that covers it "
+                    f"(generator/data/tasks.yaml){instead}"
                 )
                 errors.append(locate.error(name, ("alternatives", i), message))
         if entry.domain is not None and entry.kind != "domain":
@@ -355,24 +375,14 @@ def _check_alternatives(locate: _Locator, models, files, errors, broken) -> None
             errors.append(locate.error(name, ("domain",), message))
 
 
-TEXT_IN_TASKS = frozenset({"text-to-speech", "text-to-audio"})
-AUDIO_TASKS = frozenset({"automatic-speech-recognition", "audio-classification", "audio-to-audio"})
-
-
-def model_inputs(entry: ModelEntry) -> set[str]:
-    """What a model reads: its modality, except that speech synthesis reads text, and a multimodal model
-    reads text with audio (speech models) or with images (the rest)."""
-    if entry.task in TEXT_IN_TASKS:
-        return {"text"}
-    if entry.modality == "multimodal":
-        return {"audio", "text"} if entry.task in AUDIO_TASKS else {"vision", "text"}
-    return {entry.modality} if entry.modality else set()
-
-
-def takes_input(general: ModelEntry, specialist: ModelEntry) -> bool:
-    """Whether `general` accepts what `specialist` reads: an audio classifier's fallback must hear audio."""
-    needed, offered = model_inputs(specialist), model_inputs(general)
-    return not needed or not offered or needed <= offered
+def qualifying(models: dict[str, ModelEntry], specialist: ModelEntry) -> list[str]:
+    """Catalog ids that would be valid alternatives for `specialist`: general models first, then by id."""
+    if specialist.task is None:
+        return []
+    found = [
+        m for m in models.values() if m.id != specialist.id and m.task is not None and does_job(m, specialist)
+    ]
+    return [m.id for m in sorted(found, key=lambda m: (m.kind != "general", m.id.lower()))]
 
 
 LANGUAGE_TASKS = frozenset(
@@ -436,6 +446,7 @@ def _check_facts(locate: _Locator, models, files, errors) -> None:
                     "files were added up"
                 )
                 errors.append(locate.error(name, ("weights", "bytes"), message))
+        _check_job_facts(locate, name, entry, errors)
         if entry.kind in ("task", "domain") and not entry.subjects:
             message = (
                 f"a {entry.kind}-specific model names its niche under `subjects`, from: "
@@ -447,6 +458,47 @@ def _check_facts(locate: _Locator, models, files, errors) -> None:
             if other is not None and other not in models:
                 message = f"unknown model '{other}': name a catalog id, or use `name` for a model outside it"
                 errors.append(locate.error(name, ("evidence", i, "compared_with", "model"), message))
+
+
+GENERATIVE = ", ".join(t for t, info in TASKS.items() if info.generative)
+
+
+def _check_job_facts(locate: _Locator, name: str, entry: ModelEntry, errors: list[CatalogError]) -> None:
+    """The facts that tell which jobs a model does: how a generator was tuned, what an embedder gives."""
+    info = TASKS.get(entry.task) if entry.task else None
+    generative = bool(info and info.generative)
+    if generative and entry.tuning is None:
+        message = (
+            f"{'an' if entry.task[0] in 'aeiou' else 'a'} {entry.task} model says how it was tuned: add "
+            "`tuning:` base (pretrained only: it completes text), instruct, chat, or task (trained for set "
+            "jobs), as its card says"
+        )
+        errors.append(locate.error(name, ("task",), message))
+    elif entry.tuning is not None and not generative:
+        message = f"`tuning` is for generative tasks ({GENERATIVE}); this model's is {entry.task}: remove it"
+        errors.append(locate.error(name, ("tuning",), message))
+    if entry.task == "feature-extraction" and entry.embeddings is None:
+        message = (
+            "a feature-extraction model says what it gives: add `embeddings:` sentence (one vector per "
+            "input, trained to be compared) or token (a base encoder's features, to pool or fine-tune)"
+        )
+        errors.append(locate.error(name, ("task",), message))
+    elif entry.embeddings is not None and entry.task != "feature-extraction":
+        message = (
+            "`embeddings` is for feature-extraction models (a sentence-similarity model gives sentence "
+            "embeddings by its task): remove it"
+        )
+        errors.append(locate.error(name, ("embeddings",), message))
+    if entry.not_for_subjects and entry.specialized:
+        message = (
+            "`not_for_subjects` is for general-purpose models (a specialist's niche is its `subjects`, its "
+            "limits its `not_for`): remove it"
+        )
+        errors.append(locate.error(name, ("not_for_subjects",), message, key=True))
+    for i, task in enumerate(entry.also_does):
+        if task == entry.task:
+            message = f"'{task}' is this model's own task: `also_does` lists other tasks only"
+            errors.append(locate.error(name, ("also_does", i), message))
 
 
 def _load_findings(root: Path, models, errors) -> list[Finding]:

@@ -74,6 +74,9 @@ def links(catalog: Catalog) -> dict[str, set[str]]:
         refs.update(
             r.compared_with.model for r in entry.evidence if r.compared_with and r.compared_with.model
         )
+        fallback = catalog.general_fallbacks.get(model_id)
+        if fallback:  # its page shows the fallback's size: an edit there, or a better general, changes it
+            refs.add(fallback.model_id)
         for ref in refs:
             found.setdefault(model_id, set()).add(ref)
             found.setdefault(ref, set()).add(model_id)

@@ -35,6 +35,7 @@ from .patterns import (
 )
 from .schema import DTYPE_BYTES, KIND_LABELS, KINDS, SUBJECTS, Finding, ModelEntry, language_name
 from .snapshot import HubFacts, download_bytes
+from .tasks import task_label
 
 HUB_URL = "https://huggingface.co"
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
@@ -134,6 +135,14 @@ class ModelView:
         return [
             (dtype, round(self.entry.params * DTYPE_BYTES[dtype])) for dtype in ("F32", "F16", "INT8", "INT4")
         ]
+
+    @property
+    def loaded(self) -> str:
+        """ "438 MB (F32, as published)": the memory its weights take at the precision they ship in."""
+        weights, params = self.entry.weights, self.entry.params
+        if weights is None or params is None:
+            return "–"
+        return f"{human_bytes(round(params * DTYPE_BYTES[weights.dtype]))} ({weights.dtype}, as published)"
 
     @property
     def size_line(self) -> str:
@@ -297,6 +306,16 @@ class SiteRenderer:
         entry = view.entry
         related = entry.alternatives if entry.specialized else self.specialists_of.get(model_id, [])
         alternatives = [(self.views[a], relative_link(page, model_page_path(a))) for a in related]
+        chosen = self.catalog.general_fallbacks.get(model_id) if entry.specialized else None
+        fallback = (
+            (
+                self.views[chosen.model_id],
+                relative_link(page, model_page_path(chosen.model_id)),
+                chosen.reason,
+            )
+            if chosen
+            else None
+        )
         base = entry.base_model
         base_link = relative_link(page, model_page_path(base.id)) if base and base.id in self.views else None
         evidence = [
@@ -326,6 +345,8 @@ class SiteRenderer:
             category_link=relative_link(page, f"categories/{view.entry.kind}.md"),
             alternatives=alternatives,
             compare_ids=[model_id, *related[:3]],
+            job=task_label(entry.task).lower() if entry.task else None,
+            fallback=fallback,
             base_link=base_link,
             built_on=[
                 (self.views[b], relative_link(page, model_page_path(b)))

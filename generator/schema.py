@@ -7,12 +7,15 @@ validator and the docs can never disagree about what a valid entry is.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import functools
 import json
 from typing import Annotated, Literal
 
 import pycountry
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from .tasks import TASKS, Embeddings, Tuning
 
 Kind = Literal["task", "domain", "language", "platform", "general"]
 KINDS: tuple[str, ...] = ("task", "domain", "language", "platform", "general")
@@ -174,10 +177,26 @@ come from here: the finder puts it first only for a need that names one of them.
 
 Subject = Literal[tuple(SUBJECTS)]
 
+
+def _known_task(value: str) -> str:
+    if value not in TASKS:
+        close = difflib.get_close_matches(value, list(TASKS), n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        raise ValueError(
+            f"'{value}' is not a task of generator/data/tasks.yaml; {hint}tasks are the Hub's pipeline tags, "
+            "e.g. text-classification, automatic-speech-recognition (add a new one to that file)"
+        )
+    return value
+
+
 PipelineTag = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
-    Field(description="The Hub pipeline tag, e.g. `text-classification`, `automatic-speech-recognition`."),
+    StringConstraints(max_length=60),
+    AfterValidator(_known_task),
+    Field(
+        description="The Hub pipeline tag, e.g. `text-classification`, `automatic-speech-recognition`; "
+        "one of the tasks in generator/data/tasks.yaml."
+    ),
 ]
 
 LicenseId = Annotated[
@@ -249,10 +268,29 @@ class ModelEntry(Strict):
     )
     alternatives: list[ModelId] = Field(
         default_factory=list,
-        description="Catalog ids. A specialized model names at least one general model that takes the same "
-        "input; a general model's page lists the specialists that name it, so it needs none.",
+        description="Catalog ids of models that do this specialist's job without training: the same task, "
+        "or one that covers it in generator/data/tasks.yaml (never a base encoder it could be fine-tuned "
+        "from: that is `base_model`). A general model names none: its page lists the specialists that name "
+        "it.",
     )
     task: PipelineTag | None = None
+    tuning: Tuning | None = Field(
+        default=None,
+        description="For generative tasks (text-generation, text2text-generation, image-text-to-text): "
+        "`base` (pretrained only: completes text), `instruct` (follows instructions), `chat` (tuned for "
+        "conversation with a chat template) or `task` (trained for set jobs, its focus, not open "
+        "instructions).",
+    )
+    embeddings: Embeddings | None = Field(
+        default=None,
+        description="For feature-extraction models: `sentence` (one vector per input, trained to be "
+        "compared) or `token` (a base encoder's token features, to pool or fine-tune).",
+    )
+    also_does: list[PipelineTag] = Field(
+        default_factory=list,
+        description="Other tasks its card shows it doing out of the box, by a prompt or a flag "
+        "(Florence-2 captions and detects); the alternatives rule reads them.",
+    )
     modality: Modality | None = Field(default=None, description="The kind of input the model works on.")
     languages: list[LanguageCode] | None = Field(default=None, min_length=1)
     license: LicenseId | None = None
@@ -278,6 +316,11 @@ class ModelEntry(Strict):
         default_factory=list,
         description="Its niche, from the controlled list in generator/schema.py (SUBJECTS): `tables`, "
         "`finance`, `social-media` … Required for task- and domain-specific models.",
+    )
+    not_for_subjects: list[Subject] = Field(
+        default_factory=list,
+        description="For a general model: niches its task suggests but its card rules out (a sound tagger "
+        "that does not recognise emotions: `emotions`). It is never the fallback for those.",
     )
     base_model: Lineage | None = None
     evidence: list[Result] = Field(default_factory=list, description="Measured results on its niche.")

@@ -54,13 +54,10 @@ GENERAL = """\
     summary: A broad English encoder that is fine-tuned for many tasks.
     kind: general
     focus: General English text understanding
-    scope: A base for fine-tuning on classification, tagging and question answering.
+    scope: Classifies English text into labels given at run time, by natural-language inference.
     not_for:
       - Running on a phone; it is large.
-    alternatives:
-      - acme/fin-sentiment
-      - acme/norsk-bert
-    task: fill-mask
+    task: zero-shot-classification
     modality: text
     languages: [en]
     license: mit
@@ -186,8 +183,9 @@ FIXTURE_CATALOG = Path(__file__).resolve().parent / "fixtures" / "atlas" / "cata
 SYNTHETIC_ID = "atlas-tests/synthetic-multilingual-sentiment"
 
 
-def synthetic_entry(general_id: str) -> str:
+def synthetic_entry(general_id: str | None) -> str:
     """A valid specialist, as a contributor would add one: the real catalog's checks must hold with it."""
+    alternatives = f"alternatives:\n      - {general_id}\n    " if general_id else ""
     return f"""\
     id: {SYNTHETIC_ID}
     name: Synthetic Multilingual Sentiment
@@ -198,9 +196,7 @@ def synthetic_entry(general_id: str) -> str:
     scope: Labels product reviews as positive, negative or neutral.
     not_for:
       - Anything but product reviews.
-    alternatives:
-      - {general_id}
-    task: text-classification
+    {alternatives}task: text-classification
     modality: text
     languages: [de, en, es, fr, ja]
     params: 278000000
@@ -225,11 +221,16 @@ def site_of(root: Path, catalog: Path) -> Path:
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
     """The real catalog plus one synthetic valid entry, built: tests over it check only invariants."""
-    from generator.catalog import load_catalog
+    import yaml
+
+    from generator.catalog import load_catalog, qualifying
+    from generator.schema import ModelEntry
 
     root = tmp_path_factory.mktemp("real")
     shutil.copytree(REPO / "catalog", root / "real-catalog")
-    general = sorted(m.id for m in load_catalog(REPO).models.values() if m.kind == "general")[0]
+    models = load_catalog(REPO).models
+    draft = ModelEntry.model_validate(yaml.safe_load(textwrap.dedent(synthetic_entry(None))), strict=False)
+    general = next((m for m in qualifying(models, draft) if models[m].kind == "general"), None)
     write(root / "real-catalog" / "models" / f"{SYNTHETIC_ID}.yaml", synthetic_entry(general))
     return site_of(root, root / "real-catalog")
 

@@ -99,11 +99,14 @@ def test_unknown_alternative_suggests_the_close_id(tmp_path):
     assert "did you mean 'acme/general-encoder'" in error.message
 
 
-def test_specialist_needs_a_general_alternative(tmp_path):
+def test_an_alternative_must_state_a_job_it_does(tmp_path):
     text = SPECIALIST.replace("  - acme/general-encoder", "  - acme/norsk-bert")
     error = only(errors_for(tmp_path, spec=text))
-    assert (error.line, error.field) == (12, "alternatives")
-    assert "general-purpose alternative" in error.message
+    assert (error.line, error.field) == (13, "alternatives[0]")
+    assert "'acme/norsk-bert' cannot do this model's job (text classification)" in error.message
+    assert "states no task" in error.message
+    # The message names what would qualify: the zero-shot classifier covers text classification.
+    assert "catalog models that do the job: acme/general-encoder" in error.message
 
 
 def test_duplicate_id_differing_only_in_case(tmp_path):
@@ -210,8 +213,8 @@ def test_reading_half_the_entries_in_the_second_process_changes_nothing(tmp_path
             "acme/general-encoder": GENERAL.replace("focus:", "focsu:"),
             "acme/norsk-bert": LANGUAGE,
             "zeta/bad-yaml": "id: [unclosed\n",
-            "zeta/broken-alt": GENERAL.replace("acme/general-encoder", "zeta/broken-alt").replace(
-                "acme/norsk-bert", "acme/nope"
+            "zeta/broken-alt": SPECIALIST.replace("acme/fin-sentiment", "zeta/broken-alt").replace(
+                "  - acme/general-encoder", "  - acme/nope"
             ),
         },
     )

@@ -11,8 +11,9 @@ from generator.coverage import coverage, coverage_table
 def test_coverage_counts_general_models_specialists_and_subjects(repo):
     rows = {row.label: row for row in coverage(load_catalog(repo))}
     assert (rows["entries"].have, rows["kind general"].have, rows["kind domain"].have) == (3, 1, 1)
-    # The general encoder is fill-mask; the specialist is text-classification with finance as its subject.
-    assert rows["fill-mask: general"].have == 1 and rows["fill-mask: specialists"].have == 0
+    # The general model is zero-shot-classification; the specialist is text-classification (finance).
+    assert rows["zero-shot-classification: general"].have == 1
+    assert rows["zero-shot-classification: specialists"].have == 0
     assert rows["text-classification: specialists"].have == 1
     assert rows["subject finance"].have == 1 and not rows["subject finance"].met
 

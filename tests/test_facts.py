@@ -95,9 +95,10 @@ def test_a_text_model_must_list_its_languages(tmp_path):
     assert error.file == SPEC_FILE and "must list its languages" in error.message
 
 
-def test_a_specialists_fallback_must_take_its_input(tmp_path):
+def test_a_specialists_alternative_must_do_its_job(tmp_path):
     (error,) = errors(tmp_path, **{"acme/sound-tagger": AUDIO_TAGGER})
-    assert error.field == "alternatives[0]" and "cannot take this model's input (audio)" in error.message
+    assert error.field == "alternatives[0]"
+    assert "does zero-shot text classification, which does not do audio classification" in error.message
 
 
 def test_comparisons_name_catalog_entries(tmp_path):
@@ -115,9 +116,9 @@ def test_lineage_and_wins_show_on_both_pages(tmp_path):
     )
     pages = render_site(tmp_path)
     specialist, general = pages["models/acme/fin-sentiment.md"], pages["models/acme/general-encoder.md"]
-    assert "Specialized from [acme/general-encoder](general-encoder.md) (finetune)" in specialist
+    assert "Made from [acme/general-encoder](general-encoder.md) (finetune): the base to start" in specialist
     assert "| Financial PhraseBank &#40;test&#41; | accuracy | 0.86 | [Acme General Encoder]" in specialist
-    assert "## Built on it" not in general and "Built on it, in the catalog:" in general
+    assert "## To build your own" in general and "Made from it, in the catalog" in general
     assert "[Acme Fin Sentiment](fin-sentiment.md): Sentiment of financial news (finetune)" in general
     assert "### Specialists that beat it on their niche" in general
     assert "| 0.86 | 0.81 |" in general

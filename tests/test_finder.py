@@ -226,7 +226,7 @@ def test_finder_index_holds_the_short_record_of_every_model(small_catalog):
 def test_curated_values_win_and_the_hub_fills_gaps(small_catalog):
     by_id = {m["i"]: m for m in _index(small_catalog)["models"]}
     general = by_id["acme/general-encoder"]
-    assert general["t"] == "fill-mask" and general["c"] == "mit"  # curated
+    assert general["t"] == "zero-shot-classification" and general["c"] == "mit"  # curated
     assert general["g"] is True and general["b"] == 1340000000  # "manual" gating counts as gated
     # A general model's alternatives, in the details read on demand, are the specialists that name it.
     details = json.loads(compare_index(load_catalog(small_catalog)))["facts"]
@@ -641,7 +641,7 @@ def test_german_bank_reports_get_a_shortlist_with_the_fit_explained(site, facts)
     german.locator("details > summary").click()
     german.locator(".atlas-fit__notfor").wait_for(timeout=15_000)  # fetched on first opening
     assert "financial or legal documents" in german.inner_text()
-    assert "XLM-RoBERTa large" in german.locator(".atlas-fit__alternatives").inner_text()
+    assert "Qwen2.5 7B Instruct" in german.locator(".atlas-fit__alternatives").inner_text()
     site.clean()
 
 

@@ -228,7 +228,7 @@ def test_validator_warns_where_curated_and_hub_facts_disagree(repo, capsys):
     assert main(["--root", str(repo), "validate"]) == 0
     err = capsys.readouterr().err
     assert "catalog/models/acme/general-encoder.yaml: warning: license: curated 'mit', the Hub says" in err
-    assert "task: curated 'fill-mask', the Hub says 'text-classification'" in err
+    assert "task: curated 'zero-shot-classification', the Hub says 'text-classification'" in err
     assert "params: curated 335000000, the Hub says 110000000" in err
     assert "fin-sentiment" not in err
 

@@ -44,6 +44,14 @@ EDITS = [
         ),
     ),
     (
+        "a smaller general model that becomes the specialists' computed fallback",
+        "catalog/models/acme/small-zero-shot.yaml",
+        GENERAL.replace("acme/general-encoder", "acme/small-zero-shot")
+        .replace("Acme General Encoder", "Acme Small Zero-Shot")
+        .replace("params: 335000000", "params: 33500000")
+        .replace("bytes: 1340000000", "bytes: 134000000"),
+    ),
+    (
         "a Hub snapshot",
         "catalog/hub/acme/fin-sentiment.json",
         HUB_SNAPSHOT.replace('"downloads": 123456', '"downloads": 999'),
@@ -67,6 +75,8 @@ def test_every_page_matches_a_full_render_after_each_edit(tmp_path):
         assert render_site(root, preview=preview) == render_site(root), what
     (root / "catalog/models/acme/tweet-sentiment.yaml").unlink()
     assert render_site(root, preview=preview) == render_site(root), "an entry removed"
+    (root / "catalog/models/acme/small-zero-shot.yaml").unlink()
+    assert render_site(root, preview=preview) == render_site(root), "the computed fallback removed"
 
 
 def test_an_edit_reads_one_file_and_renders_only_the_pages_it_touches(tmp_path, monkeypatch):

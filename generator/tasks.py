@@ -1,0 +1,194 @@
+"""The task table (`generator/data/tasks.yaml`): which jobs exist, and which models can do another's job.
+
+One table answers "can this model do that model's job without training?" for the loader's check of
+`alternatives`, for the general fallback each specialist page computes, and for the finder's task
+families, so those three never disagree. It is data, not code: a new task or covering rule is a
+pull request to the YAML file, validated here when the package is imported.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from .yamlfile import read_yaml_file
+
+TASKS_FILE = Path(__file__).parent / "data" / "tasks.yaml"
+
+Tuning = Literal["base", "instruct", "chat", "task"]
+TUNING_LABELS = {
+    "base": "base model (pretrained only)",
+    "instruct": "instruction-tuned",
+    "chat": "chat-tuned",
+    "task": "trained for set tasks, not open instructions",
+}
+FOLLOWS_INSTRUCTIONS = ("instruct", "chat")
+BASE_MODEL_REASON = "completes text; needs fine-tuning or a completion prompt"
+
+Embeddings = Literal["sentence", "token"]
+EMBEDDINGS_LABELS = {
+    "sentence": "one vector per input, trained to be compared (sentence or document embeddings)",
+    "token": "token features of a base encoder: pool or fine-tune them before comparing",
+}
+
+Reads = Literal["text", "vision", "audio", "tabular"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Cover(_Strict):
+    """A job whose models do another job out of the box, when tuned (or embedding) as listed."""
+
+    task: str
+    tuning: list[Tuning] | None = None
+    embeddings: list[Embeddings] | None = None
+    when: Embeddings | None = Field(default=None, description="Only for specialists giving these embeddings.")
+
+
+class TaskInfo(_Strict):
+    label: str = Field(min_length=1, max_length=60)
+    reads: list[Reads] = Field(min_length=1)
+    generative: bool = False
+    covered_by: list[Cover] = Field(default_factory=list)
+
+
+class TaskTable(_Strict):
+    tasks: dict[str, TaskInfo]
+
+    @model_validator(mode="after")
+    def _known_covers(self) -> TaskTable:
+        for name, info in self.tasks.items():
+            for cover in info.covered_by:
+                if cover.task not in self.tasks:
+                    raise ValueError(f"{name}: covered_by names unknown task '{cover.task}'")
+                if cover.task == name:
+                    raise ValueError(f"{name}: a task covers itself already; remove it from covered_by")
+        return self
+
+
+class TaskTableInvalid(Exception):
+    """The task table itself is broken: a maintainer's error, reported with the file and the field."""
+
+
+@functools.cache
+def task_table() -> TaskTable:
+    doc = read_yaml_file(TASKS_FILE)
+    try:
+        return TaskTable.model_validate(doc.data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        line, column = doc.position(tuple(first["loc"]))
+        where = ".".join(str(p) for p in first["loc"])
+        raise TaskTableInvalid(f"{TASKS_FILE.name}:{line}:{column}: {where}: {first['msg']}") from None
+
+
+TASKS: dict[str, TaskInfo] = task_table().tasks
+
+
+def task_label(task: str | None) -> str:
+    return TASKS[task].label if task in TASKS else (task or "no stated task")
+
+
+class HasJob(Protocol):
+    """What the rules read of an entry (schema.ModelEntry has it; the protocol keeps this module below it)."""
+
+    id: str
+    task: str | None
+    tuning: str | None
+    embeddings: str | None
+    modality: str | None
+    also_does: list[str]
+    subjects: list[str]
+    not_for_subjects: list[str]
+
+
+def _what_it_does(model: HasJob) -> str:
+    words = task_label(model.task).lower()
+    if model.tuning:
+        words += f", {TUNING_LABELS[model.tuning]}"
+    if model.embeddings == "token":
+        words += ", token features only"
+    return words
+
+
+def why_not(candidate: HasJob, specialist: HasJob) -> str | None:
+    """None when `candidate` does `specialist`'s job without training; otherwise why not, in words.
+
+    A specialist without a task states no job to hold a candidate against: only the input rule applies."""
+    job = specialist.task
+    if job is None or job not in TASKS:
+        return None
+    if candidate.task is None:
+        return "states no task, so nothing shows that it does this job"
+    barred = [subject for subject in specialist.subjects if subject in candidate.not_for_subjects]
+    if barred:
+        return f"is not for {', '.join(barred)}, as its own entry says (`not_for_subjects`)"
+    if job in candidate.also_does:
+        return None
+    info = TASKS[job]
+    if candidate.task == job:
+        if info.generative and specialist.tuning != "base" and candidate.tuning not in FOLLOWS_INSTRUCTIONS:
+            tuned = TUNING_LABELS[candidate.tuning or "base"]
+            return f"is a {tuned}: it does not follow the instructions this model's job needs"
+        if specialist.embeddings == "sentence" and candidate.embeddings == "token":
+            return "gives token features of a base encoder, not embeddings trained to be compared"
+        return None
+    for cover in info.covered_by:
+        if cover.when is not None and cover.when != specialist.embeddings:
+            continue
+        if candidate.task != cover.task:
+            continue
+        # A base specialist's job is a pretrained generator to fine-tune or prompt: any tuning of a
+        # covering generative task does that; an instruction-following job needs one that follows them.
+        needs_tuning = cover.tuning is not None and specialist.tuning != "base"
+        if needs_tuning and candidate.tuning not in cover.tuning:
+            continue
+        if cover.embeddings is not None and candidate.embeddings not in cover.embeddings:
+            continue
+        return None
+    if candidate.task == "fill-mask" or candidate.embeddings == "token":
+        return (
+            f"is a base encoder with no {task_label(job).lower()} head: it is what one fine-tunes a "
+            "specialist from (lineage, `base_model`), not an alternative"
+        )
+    return f"does {_what_it_does(candidate)}, which does not do {task_label(job).lower()} without training"
+
+
+def does_job(candidate: HasJob, specialist: HasJob) -> bool:
+    """Whether `candidate` does `specialist`'s job without training: the task table's rule, and its input."""
+    return why_not(candidate, specialist) is None and takes_input(candidate, specialist)
+
+
+def takes_input(general: HasJob, specialist: HasJob) -> bool:
+    """Whether `general` accepts what `specialist` reads: an audio classifier's fallback must hear audio."""
+    needed, offered = model_inputs(specialist), model_inputs(general)
+    return not needed or not offered or needed <= offered
+
+
+TEXT_IN_TASKS = frozenset({"text-to-speech", "text-to-audio"})
+AUDIO_TASKS = frozenset({"automatic-speech-recognition", "audio-classification", "audio-to-audio"})
+
+
+def model_inputs(entry: HasJob) -> set[str]:
+    """What a model reads: its modality, except that speech synthesis reads text, and a multimodal model
+    reads text with audio (speech models) or with images (the rest)."""
+    if entry.task in TEXT_IN_TASKS:
+        return {"text"}
+    if entry.modality == "multimodal":
+        return {"audio", "text"} if entry.task in AUDIO_TASKS else {"vision", "text"}
+    return {entry.modality} if entry.modality else set()
+
+
+def qualifying(models: dict[str, HasJob], specialist: HasJob) -> list[str]:
+    """Catalog ids that would be valid alternatives for `specialist`: general models first, then by id."""
+    if specialist.task is None:
+        return []
+    found = [
+        m for m in models.values() if m.id != specialist.id and m.task is not None and does_job(m, specialist)
+    ]
+    return [m.id for m in sorted(found, key=lambda m: (m.kind != "general", m.id.lower()))]

@@ -1,0 +1,215 @@
+"""Which model can do another's job (generator/data/tasks.yaml), as the loader enforces it on `alternatives`
+and as each specialist page's computed general fallback reads it. Small fixture catalogs only."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import GENERAL, LANGUAGE, SPECIALIST, make_repo, write
+
+from generator.catalog import CatalogInvalid, load_catalog
+from generator.fallback import general_fallbacks
+from generator.schema import ModelEntry
+from generator.site import render_site
+from generator.tasks import TASKS, TaskTable, why_not
+
+
+def entry(model_id: str, task: str | None, kind: str = "general", **facts) -> ModelEntry:
+    data = {
+        "id": model_id,
+        "name": model_id.split("/")[1],
+        "summary": "A model.",
+        "kind": kind,
+        "focus": "Something",
+        "scope": "Does something.",
+        "not_for": ["Other things."],
+        "modality": facts.pop("modality", "text"),
+        "sources": ["https://example.org/card"],
+        **facts,
+    }
+    if task:
+        data["task"] = task
+    return ModelEntry.model_validate(data)
+
+
+NER = entry("acme/ner", "token-classification", kind="task", languages=["de"], subjects=["named-entities"])
+CHAT_SMALL = entry("acme/chat-small", "text-generation", kind="platform", tuning="chat", languages=["en"])
+BASE_LM = entry("acme/base-lm", "text-generation", tuning="base", languages=["en"], params=100_000_000)
+CHAT_LM = entry(
+    "acme/chat-lm", "text-generation", tuning="chat", languages=["en", "de"], params=7_000_000_000
+)
+ENCODER = entry("acme/encoder", "fill-mask", languages=["en", "de"])
+GLINER = entry("acme/gliner", "token-classification", languages=["en"], params=200_000_000)
+SENTENCES = entry(
+    "acme/sentences", "feature-extraction", kind="task", embeddings="sentence", subjects=["code"]
+)
+TOKENS = entry("acme/tokens", "feature-extraction", embeddings="token")
+SIMILARITY = entry("acme/similarity", "sentence-similarity", languages=["en"])
+
+
+@pytest.mark.parametrize(
+    "candidate, specialist, words",
+    [
+        (ENCODER, NER, "base encoder with no named entities and token labels head"),
+        (BASE_LM, CHAT_SMALL, "base model (pretrained only): it does not follow the instructions"),
+        (TOKENS, SENTENCES, "token features of a base encoder"),
+        (SIMILARITY, NER, "does sentence embeddings, which does not do named entities"),
+    ],
+)
+def test_what_cannot_do_the_job_says_why(candidate, specialist, words):
+    assert words in why_not(candidate, specialist)
+
+
+@pytest.mark.parametrize(
+    "candidate, specialist",
+    [
+        (GLINER, NER),  # the same task
+        (CHAT_LM, NER),  # a chat-tuned generator extracts entities when asked
+        (CHAT_LM, CHAT_SMALL),
+        (SIMILARITY, SENTENCES),  # sentence-similarity covers sentence embeddings
+        (
+            entry("acme/m2m", "text2text-generation", tuning="task", also_does=["translation"]),
+            entry("acme/opus", "translation", kind="language", languages=["de", "en"]),
+        ),
+    ],
+)
+def test_what_does_the_job_passes(candidate, specialist):
+    assert why_not(candidate, specialist) is None
+
+
+def test_a_base_specialist_is_covered_by_any_pretrained_generator():
+    base_code = entry("acme/code-lm", "text2text-generation", kind="domain", tuning="base", subjects=["code"])
+    assert why_not(BASE_LM, base_code) is None
+    assert (
+        why_not(
+            BASE_LM,
+            entry("acme/grammar", "text2text-generation", kind="task", tuning="task", subjects=["grammar"]),
+        )
+        is not None
+    )
+
+
+def test_a_general_model_that_rules_out_the_niche_is_not_its_alternative():
+    tagger = entry("acme/tagger", "audio-classification", modality="audio", not_for_subjects=["emotions"])
+    emotion = entry(
+        "acme/emotion", "audio-classification", kind="task", modality="audio", subjects=["emotions"]
+    )
+    assert "is not for emotions" in why_not(tagger, emotion)
+    assert (
+        why_not(
+            tagger,
+            entry("acme/genres", "audio-classification", kind="task", modality="audio", subjects=["music"]),
+        )
+        is None
+    )
+
+
+def test_the_task_table_refuses_an_unknown_covering_task():
+    with pytest.raises(ValueError, match="unknown task 'text-clasification'"):
+        TaskTable.model_validate(
+            {
+                "tasks": {
+                    "summarization": {
+                        "label": "S",
+                        "reads": ["text"],
+                        "covered_by": [{"task": "text-clasification"}],
+                    }
+                }
+            }
+        )
+
+
+def test_every_covering_rule_names_a_real_task():
+    for name, info in TASKS.items():
+        assert all(cover.task in TASKS and cover.task != name for cover in info.covered_by)
+
+
+def test_fallback_ranks_language_then_directness_then_size():
+    models = {m.id: m for m in (NER, GLINER, CHAT_LM, ENCODER)}
+    # GLiNER does NER directly but lists English only; the chat model lists German: languages come first.
+    assert general_fallbacks(models)["acme/ner"].model_id == "acme/chat-lm"
+    english = entry(
+        "acme/ner-en", "token-classification", kind="task", languages=["en"], subjects=["named-entities"]
+    )
+    models[english.id] = english
+    chosen = general_fallbacks(models)["acme/ner-en"]
+    assert chosen.model_id == "acme/gliner" and "it does the same job" in chosen.reason
+
+
+def test_no_fallback_where_no_general_model_does_the_job():
+    vad = entry(
+        "acme/vad", "voice-activity-detection", kind="task", modality="audio", subjects=["speech-activity"]
+    )
+    asr = entry("acme/asr", "automatic-speech-recognition", modality="audio", languages=["en"])
+    assert "acme/vad" not in general_fallbacks({vad.id: vad, asr.id: asr})
+
+
+def _errors(tmp_path, **texts) -> list:
+    entries = {"acme/fin-sentiment": SPECIALIST, "acme/general-encoder": GENERAL, "acme/norsk-bert": LANGUAGE}
+    entries.update(texts)
+    make_repo(tmp_path, entries)
+    with pytest.raises(CatalogInvalid) as info:
+        load_catalog(tmp_path)
+    return info.value.errors
+
+
+def _another_general(text: str) -> dict[str, str]:
+    return {"acme/other": text.replace("acme/general-encoder", "acme/other")}
+
+
+def test_a_general_model_names_no_alternatives(tmp_path):
+    text = GENERAL.replace("task: zero-shot", "alternatives:\n      - acme/fin-sentiment\n    task: zero-shot")
+    (error,) = _errors(tmp_path, **_another_general(text))
+    assert error.field == "alternatives" and "a general-purpose model names no alternatives" in error.message
+
+
+def test_a_generator_says_how_it_was_tuned(tmp_path):
+    text = GENERAL.replace("task: zero-shot-classification", "task: text-generation")
+    (error,) = _errors(tmp_path, **_another_general(text))
+    assert error.field == "task" and "add `tuning:` base" in error.message
+
+
+def test_a_feature_extractor_says_what_it_gives(tmp_path):
+    text = GENERAL.replace("task: zero-shot-classification", "task: feature-extraction")
+    (error,) = _errors(tmp_path, **_another_general(text))
+    assert error.field == "task" and "add `embeddings:` sentence" in error.message
+
+
+def test_a_task_typo_gets_the_closest_task(tmp_path):
+    text = SPECIALIST.replace("task: text-classification", "task: text-clasification")
+    (error,) = _errors(tmp_path, **{"acme/fin-sentiment": text})
+    assert error.field == "task" and "did you mean 'text-classification'?" in error.message
+    assert "^[a-z0-9]" not in error.message  # words, not the raw pattern
+
+
+def test_specialist_pages_show_their_computed_fallback(tmp_path):
+    root = make_repo(tmp_path)
+    write(
+        root / "catalog/models/acme/vad.yaml",
+        """\
+        id: acme/vad
+        name: Acme VAD
+        summary: Finds speech in audio.
+        kind: task
+        focus: Voice activity detection
+        scope: Marks where speech starts and stops.
+        not_for:
+          - Transcribing speech.
+        task: voice-activity-detection
+        modality: audio
+        subjects: [speech-activity]
+        params: 1000000
+        weights: {bytes: 4000000, format: pytorch, dtype: F32}
+        sources:
+          - https://example.org/vad
+        """,
+    )
+    pages = render_site(root)
+    fin = pages["models/acme/fin-sentiment.md"]
+    assert "## General fallback" in fin and "[Acme General Encoder](general-encoder.md)" in fin
+    assert "| Parameters | 109M | 335M |" in fin
+    assert "438 MB &#40;F32, as published&#41;" in fin
+    assert (
+        "No general-purpose model in the catalog does voice activity detection" in pages["models/acme/vad.md"]
+    )
+    assert "names no task" in pages["models/acme/norsk-bert.md"]
+    assert "## General fallback" not in pages["models/acme/general-encoder.md"]
