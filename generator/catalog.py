@@ -6,18 +6,23 @@ column and field, and says what would be valid.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import difflib
 import functools
 import os
+import re
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pycountry
 from pydantic import BaseModel, ValidationError
 
 from .fallback import Fallback, general_fallbacks
 from .schema import DTYPE_BYTES, SUBJECTS, Categories, Finding, ModelEntry
+from .sources import never_source
 from .tasks import TASKS, does_job, model_inputs, takes_input, task_label, why_not
 from .yamlfile import YamlDocument, YamlFileError, field_name, read_yaml_file
 
@@ -98,8 +103,26 @@ def _message(error: dict, valid_keys: list[str]) -> str:
         hint = f"did you mean '{close[0]}'? " if close else ""
         return f"unknown key '{key}'; {hint}valid keys: {', '.join(valid_keys)}"
     if kind == "missing":
-        return "required key is missing"
+        key = error["loc"][-1]
+        return f"the required key '{key}' is missing: add `{key}:` to the file (see CONTRIBUTING, section 2)"
     message = error["msg"]
+    if kind == "value_error":  # the schema's own words (schema.py), without pydantic's prefix
+        return str(error.get("ctx", {}).get("error", message))
+    if kind == "literal_error":
+        allowed = re.findall(r"'([^']*)'", error.get("ctx", {}).get("expected", ""))
+        by_lower = {option.lower(): option for option in allowed}
+        close = difflib.get_close_matches(str(value).lower(), list(by_lower), n=1, cutoff=0.6)
+        hint = f"did you mean '{by_lower[close[0]]}'? " if close else ""
+        shown = ", ".join(allowed) if len(allowed) <= 12 else ", ".join(allowed[:12]) + ", …"
+        return f"'{value}' is not a valid value; {hint}valid values: {shown}"
+    if kind == "string_pattern_mismatch" and error["loc"] and error["loc"][0] == "languages":
+        return _language_hint(value)
+    if kind == "string_pattern_mismatch" and error["loc"] and error["loc"][0] == "license":
+        close = re.sub(r"[^a-z0-9.+-]+", "-", str(value).lower()).strip("-")
+        return (
+            f"'{value}' is not a license id: write it as the card's metadata does, lowercase with dashes, "
+            f"e.g. '{close}' (apache-2.0, mit, cc-by-4.0 …)"
+        )
     if kind == "string_type":
         if isinstance(value, bool):
             return f'{message}, got {_describe(value)}: quote it ("{str(value).lower()}") to keep it text'
@@ -115,10 +138,27 @@ def _message(error: dict, valid_keys: list[str]) -> str:
     if kind == "string_pattern_mismatch" and error["loc"] and error["loc"][0] in ("id", "alternatives"):
         return f"{message}; a Hugging Face repo id looks like 'ProsusAI/finbert', got {_describe(value)}"
     if kind == "date_type" and isinstance(value, str):
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            return f"{_describe(value)} is not a date: write year-month-day, e.g. 2026-11-24"
         return f"{message}, got the text {_describe(value)}: write the date without quotes, e.g. 2026-11-24"
     if kind in ("int_type", "date_type"):
         return f"{message}, got {_describe(value)}"
     return f"{message}, got {_describe(value)}" if value is not None else message
+
+
+def _language_hint(value: object) -> str:
+    """Words for a language that is not a code: the code of a language named in English ('German' → de)."""
+    try:
+        found = pycountry.languages.lookup(str(value))
+    except LookupError:
+        found = None
+    code = getattr(found, "alpha_2", None) or getattr(found, "alpha_3", None) if found else None
+    hint = f"'{value}' is {found.name}: write '{code}'" if code else f"'{value}' is not a language code"
+    return (
+        f"{hint}; languages are ISO 639-1 codes (`de`), or ISO 639-3 (`yue`) where no two-letter code exists"
+    )
 
 
 def _validate(model: type[BaseModel], doc: YamlDocument, rel: str, errors: list[CatalogError]):
@@ -160,11 +200,15 @@ class _Locator:
         self.root = root
         self.docs: dict[str, YamlDocument] = {}
 
-    def error(self, name: str, loc: tuple, message: str, *, key: bool = False) -> CatalogError:
+    def error(
+        self, name: str, loc: tuple, message: str, *, key: bool = False, field: str | None = None
+    ) -> CatalogError:
+        """An error at `loc`; `field` names a missing key that has no position of its own."""
         doc = self.docs.get(name)
         if doc is None:
             doc = self.docs[name] = read_yaml_file(self.root / name)
-        return CatalogError.at(name, doc, loc, message, key=key)
+        error = CatalogError.at(name, doc, loc, message, key=key)
+        return dataclasses.replace(error, field=field) if field else error
 
 
 def _read(path: Path, rel: str, errors: list[CatalogError]) -> YamlDocument | None:
@@ -431,7 +475,7 @@ def _check_facts(locate: _Locator, models, files, errors) -> None:
                     "codes, every one its card names)",
                 }[fact]
                 message += f"; or, if no source settles it, list `{fact}` under `unchecked`"
-                errors.append(locate.error(name, ("id",), message))
+                errors.append(locate.error(name, ("id",), message, field=fact))
         for i, fact in enumerate(entry.unchecked):
             if getattr(entry, fact) is not None:
                 message = f"{fact} is given: remove it from unchecked"
@@ -447,12 +491,20 @@ def _check_facts(locate: _Locator, models, files, errors) -> None:
                 )
                 errors.append(locate.error(name, ("weights", "bytes"), message))
         _check_job_facts(locate, name, entry, errors)
+        if entry.kind == "platform" and not entry.runtimes:
+            message = (
+                "a platform-optimized model lists the runtimes or formats its card ships under `runtimes` "
+                "(e.g. [ONNX, Transformers.js], [GGUF, llama.cpp], [Core ML]): they are what makes it "
+                "platform-optimized"
+            )
+            errors.append(locate.error(name, ("id",), message, field="runtimes"))
         if entry.kind in ("task", "domain") and not entry.subjects:
             message = (
                 f"a {entry.kind}-specific model names its niche under `subjects`, from: "
                 f"{', '.join(SUBJECTS)}; the finder puts it first only for a need that names it"
             )
             errors.append(locate.error(name, ("id",), message))
+        _check_never_sources(locate, name, entry, errors)
         for i, result in enumerate(entry.evidence):
             other = result.compared_with.model if result.compared_with else None
             if other is not None and other not in models:
@@ -461,6 +513,19 @@ def _check_facts(locate: _Locator, models, files, errors) -> None:
 
 
 GENERATIVE = ", ".join(t for t, info in TASKS.items() if info.generative)
+
+
+def _check_never_sources(locate: _Locator, name: str, entry: ModelEntry, errors: list[CatalogError]) -> None:
+    """A host that copies cards or papers is never a source (data/never_sources.yaml)."""
+    places = [(("sources", i), url) for i, url in enumerate(entry.sources)]
+    for i, result in enumerate(entry.evidence):
+        places.append((("evidence", i, "source"), result.source))
+        if result.compared_with and result.compared_with.source:
+            places.append((("evidence", i, "compared_with", "source"), result.compared_with.source))
+    for loc, url in places:
+        reason = never_source(url)
+        if reason:
+            errors.append(locate.error(name, loc, reason))
 
 
 def _check_job_facts(locate: _Locator, name: str, entry: ModelEntry, errors: list[CatalogError]) -> None:

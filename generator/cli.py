@@ -102,8 +102,17 @@ def _pull(args) -> int:
 def _new(args) -> int:
     try:
         path, problems = create_entry(args.root, args.id)
-    except (ScaffoldError, PullFailed, PullDeferred) as exc:
+    except ScaffoldError as exc:
         print(f"{args.id}: {exc}", file=sys.stderr)
+        return 1
+    except (PullFailed, PullDeferred) as exc:
+        print(
+            f"{args.id}: {exc}.\n`new` reads the model's facts from the Hugging Face Hub "
+            f"({os.environ.get('HF_ENDPOINT', 'https://huggingface.co')}), which did not answer. Try again "
+            "online, or write the file by hand: copy an entry of the same kind to "
+            f"catalog/models/{args.id}.yaml and follow CONTRIBUTING, section 2.",
+            file=sys.stderr,
+        )
         return 1
     print(f"wrote {path.relative_to(args.root).as_posix()} and its Hub snapshot")
     if problems:

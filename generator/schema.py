@@ -97,6 +97,15 @@ def language_name(code: str) -> str | None:
 def _known_language(code: str) -> str:
     if language_name(code) is None:
         raise ValueError(f"'{code}' is not an ISO 639 language code; use ISO 639-1 (`de`) or 639-3 (`yue`)")
+    base, _, region = code.partition("-")
+    if region:
+        raise ValueError(
+            f"'{code}' names a regional variant; the catalog lists languages: write '{base}' (a card that "
+            "distinguishes variants says so in `scope` or `not_for`)"
+        )
+    found = pycountry.languages.get(alpha_3=base) if len(base) == 3 else None
+    if found is not None and getattr(found, "alpha_2", None):
+        raise ValueError(f"'{code}' has a two-letter code: write '{found.alpha_2}' ({found.name})")
     return code
 
 

@@ -66,7 +66,7 @@ def test_number_where_text_belongs_is_not_coerced(tmp_path):
 def test_invalid_kind_lists_the_valid_ones(tmp_path):
     error = only(errors_for(tmp_path, spec=SPECIALIST.replace("kind: domain", "kind: domian")))
     assert (error.line, error.column, error.field) == (5, 7, "kind")
-    assert "'task', 'domain', 'language', 'platform' or 'general'" in error.message
+    assert "valid values: task, domain, language, platform, general" in error.message
 
 
 def test_error_inside_a_list_points_at_the_item(tmp_path):
@@ -192,7 +192,7 @@ def test_validate_cli_prints_every_error_and_fails(tmp_path, capsys):
     err = capsys.readouterr().err
     assert f"{SPEC_FILE}:5:7: kind:" in err
     assert "catalog/models/acme/general-encoder.yaml:5:1: focsu: unknown key" in err
-    assert "focus: required key is missing" in err
+    assert "focus: the required key 'focus' is missing" in err
     assert "3 error(s)" in err
 
 

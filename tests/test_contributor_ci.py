@@ -23,7 +23,8 @@ def test_validator_annotates_the_offending_line(tmp_path, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out[0].startswith(
         "::error file=catalog/models/acme/fin-sentiment.yaml,line=5,col=7,title=kind%3A invalid::"
-        "Input should be 'task', 'domain', 'language', 'platform' or 'general', got 'domian'"
+        "'domian' is not a valid value; did you mean 'domain'? valid values: task, domain, language, "
+        "platform, general"
     )
 
 

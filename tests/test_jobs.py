@@ -157,7 +157,8 @@ def _another_general(text: str) -> dict[str, str]:
 
 
 def test_a_general_model_names_no_alternatives(tmp_path):
-    text = GENERAL.replace("task: zero-shot", "alternatives:\n      - acme/fin-sentiment\n    task: zero-shot")
+    named = "alternatives:\n      - acme/fin-sentiment\n    task: zero-shot"
+    text = GENERAL.replace("task: zero-shot", named)
     (error,) = _errors(tmp_path, **_another_general(text))
     assert error.field == "alternatives" and "a general-purpose model names no alternatives" in error.message
 

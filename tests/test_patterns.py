@@ -31,6 +31,7 @@ PLATFORM = """\
     languages: [en]
     params: 5000000
     weights: {bytes: 20000000, format: safetensors, dtype: F32}
+    runtimes: [ONNX]
     sources:
       - https://huggingface.co/acme/tiny-lm
     """

@@ -113,7 +113,7 @@
               ["Lineage", (m) => lineageText(factsOf(m.id).b)],
               ["How it does on its niche", (m) => evidenceList(factsOf(m.id).e)],
               ["Storage", (m) => (m.storage !== null ? A.humanBytes(m.storage) : "–")],
-              ["License", (m) => m.license || "–"],
+              ["License", (m) => m.license || "not stated"],
               ["Languages", (m) => (m.languages.length ? A.languagesText(m.languages, 12) : "not listed")],
               ["Task", (m) => m.task || "–"],
               ["Modality", (m) => m.modality || "–"],

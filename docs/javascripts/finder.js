@@ -303,8 +303,9 @@
       active.push({
         key: "license",
         name: "license",
-        test: (m) => m.license === f.license,
-        miss: (m) => (m.license ? `its license is ${m.license}` : "its license is not listed"),
+        // "not-stated": the card states no license, which is a fact a reader filters on, not a blank.
+        test: (m) => (m.license || NOT_STATED) === f.license,
+        miss: (m) => (m.license ? `its license is ${m.license}` : "its card states no license"),
       });
     }
     const maxParams = parseCount(f.maxparams);
@@ -478,6 +479,8 @@
     for (const [value, label] of entries) select.append(h("option", { value }, label));
   }
 
+  const NOT_STATED = "not-stated";
+
   function tally(values) {
     const counts = new Map();
     for (const value of values) if (value) counts.set(value, (counts.get(value) || 0) + 1);
@@ -495,7 +498,7 @@
     };
     fill("task", tally(models.map((m) => m.task)), (v) => v);
     fill("domain", tally(models.map((m) => m.domain)), (v) => v);
-    fill("license", tally(models.map((m) => m.license)), (v) => v);
+    fill("license", tally(models.map((m) => m.license || NOT_STATED)), (v) => (v === NOT_STATED ? "not stated" : v));
     fill("lang", tally(models.flatMap((m) => m.languages)), (v) => `${languageName(v)} (${v})`);
     fill("subject", tally(models.flatMap((m) => m.subjects)), (v) => (index.subjects.get(v) || { label: v }).label);
     fill("runtime", tally(models.flatMap((m) => m.runtimes)), (v) => v);
@@ -614,7 +617,7 @@
       model.params !== null ? `${humanCount(model.params)} parameters` : "size not checked",
       memory !== null ? `${humanBytes(memory)} at ${precisionOf(f)}` : null,
       model.storage !== null ? `${humanBytes(model.storage)} download` : null,
-      model.license ? `license ${model.license}` : null,
+      model.license ? `license ${model.license}` : "license not stated",
       model.task || null,
       model.gated ? "gated" : null,
     ].filter(Boolean);

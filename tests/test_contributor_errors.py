@@ -1,0 +1,96 @@
+"""A contributor's usual mistakes get a message that names the field, where it stands, what was found and
+what would be valid: the cases a new contributor actually made, and generated invalid values."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from conftest import GENERAL, LANGUAGE, REPO, SPECIALIST, make_repo
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.catalog import CatalogInvalid, load_catalog
+
+
+def only_error(root, text: str):
+    make_repo(
+        root, {"acme/fin-sentiment": text, "acme/general-encoder": GENERAL, "acme/norsk-bert": LANGUAGE}
+    )
+    with pytest.raises(CatalogInvalid) as info:
+        load_catalog(root)
+    (error,) = info.value.errors
+    return error
+
+
+def line_of(text: str, key: str) -> int:
+    return next(i for i, line in enumerate(textwrap.dedent(text).splitlines(), 1) if line.startswith(key))
+
+
+@pytest.mark.parametrize(
+    "old, new, field, words",
+    [
+        ("languages: [en]", "languages: [nor]", "languages[0]", "'nor' has a two-letter code: write 'no'"),
+        ("languages: [en]", "languages: [en-US]", "languages[0]", "write 'en'"),
+        ("languages: [en]", "languages: [German]", "languages[0]", "'German' is German: write 'de'"),
+        ("license: apache-2.0", "license: Apache 2.0", "license", "e.g. 'apache-2.0'"),
+        ("kind: domain", "kind: domian", "kind", "did you mean 'domain'?"),
+        ("subjects: [finance, sentiment]", "subjects: [finanse, sentiment]", "subjects[0]", "'finance'"),
+        ("dtype: F32", "dtype: fp32", "weights.dtype", "did you mean 'F32'?"),
+        ("added: 2026-11-24", "added: 2026-13-45", "added", "is not a date: write year-month-day"),
+        ("added: 2026-11-24", 'added: "2026-11-24"', "added", "without quotes"),
+        (
+            "task: text-classification",
+            "task: text-clasification",
+            "task",
+            "did you mean 'text-classification'",
+        ),
+        ("    name: Acme Fin Sentiment\n", "", "name", "the required key 'name' is missing"),
+        ("    params: 109482240\n", "", "params", "the parameter count is required"),
+        ("kind: domain", "kind: platform", "runtimes", "lists the runtimes or formats its card ships"),
+    ],
+)
+def test_a_mistake_gets_a_precise_message(tmp_path, old, new, field, words):
+    text = SPECIALIST.replace(old, new)
+    if "kind: platform" in text:
+        text = text.replace("    domain: finance\n", "")
+    error = only_error(tmp_path, text)
+    assert error.field == field and words in error.message, error
+    assert "^[" not in error.message  # words, never the raw pattern
+
+
+FIELDS = {
+    "kind": "kind: domain",
+    "task": "task: text-classification",
+    "license": "license: apache-2.0",
+    "languages": "languages: [en]",
+    "added": "added: 2026-11-24",
+    "modality": "modality: text",
+}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    field=st.sampled_from(sorted(FIELDS)),
+    junk=st.text(alphabet="ABCXYZ_qwz ", min_size=1, max_size=12).filter(
+        lambda s: s.strip() == s and any(c.isupper() or c == " " for c in s)  # never a valid id or code
+    ),
+)
+def test_any_invalid_value_is_reported_at_its_field_and_line(tmp_path_factory, field, junk):
+    value = f"[{junk}]" if field == "languages" else f'"{junk}"'
+    text = SPECIALIST.replace(FIELDS[field], f"{field}: {value}")
+    error = only_error(tmp_path_factory.mktemp("entry"), text)
+    assert error.field.split("[")[0] == field, error
+    assert error.line == line_of(SPECIALIST, field), error
+    assert "Traceback" not in error.message
+
+
+def test_outside_the_virtual_environment_it_says_how_to_run(tmp_path):
+    # A bare interpreter with no site packages stands in for `python3` outside .venv.
+    result = subprocess.run(
+        [sys.executable, "-S", "-m", "generator", "validate"], cwd=REPO, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert "Run it inside the virtual environment" in result.stderr and "Traceback" not in result.stderr
