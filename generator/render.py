@@ -38,6 +38,7 @@ from .snapshot import HubFacts, download_bytes
 from .tasks import task_label
 
 HUB_URL = "https://huggingface.co"
+SUBJECT_LABELS = {key: label for key, (label, _words) in SUBJECTS.items()}
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"
 DEFAULT_REPO_URL = "https://github.com/model-atlas/model-atlas"
 RECENT_PAGE_SIZE = 100
@@ -297,7 +298,11 @@ class SiteRenderer:
 
     def _render(self, template: str, **context) -> str:
         return self.env.get_template(template).render(
-            kinds=KINDS, kind_labels=KIND_LABELS, categories=self.catalog.categories, **context
+            kinds=KINDS,
+            kind_labels=KIND_LABELS,
+            subject_labels=SUBJECT_LABELS,
+            categories=self.catalog.categories,
+            **context,
         )
 
     def model_page(self, model_id: str) -> str:

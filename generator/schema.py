@@ -270,7 +270,11 @@ class ModelEntry(Strict):
     summary: _text(300, "One or two sentences: what the model is.")
     kind: Kind = Field(description="How the model is specialized; see catalog/categories.yaml.")
     focus: _text(100, "The one thing it is specialized for; for a general model, its breadth.")
-    domain: _text(40, "For domain models: the field, e.g. `finance`, `biomedical`.") | None = None
+    domain: Subject | None = Field(
+        default=None,
+        description="For domain models: the field, a key of the subject vocabulary (SUBJECTS), e.g. "
+        "`finance`, `biomedical`, `social-media`: one spelling and one label per concept.",
+    )
     scope: _text(600, "What it does well.")
     not_for: list[_text(300, "A concrete misuse.")] = Field(
         min_length=1, description="What it must not be used for: concrete, not boilerplate."

@@ -59,6 +59,7 @@ class TaskInfo(_Strict):
 
 class TaskTable(_Strict):
     tasks: dict[str, TaskInfo]
+    families: dict[str, list[Cover]] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _known_covers(self) -> TaskTable:
@@ -68,6 +69,10 @@ class TaskTable(_Strict):
                     raise ValueError(f"{name}: covered_by names unknown task '{cover.task}'")
                 if cover.task == name:
                     raise ValueError(f"{name}: a task covers itself already; remove it from covered_by")
+        for name, members in self.families.items():
+            for task in (name, *(member.task for member in members)):
+                if task not in self.tasks:
+                    raise ValueError(f"families: {name} names unknown task '{task}'")
         return self
 
 
@@ -88,6 +93,25 @@ def task_table() -> TaskTable:
 
 
 TASKS: dict[str, TaskInfo] = task_table().tasks
+FAMILIES: dict[str, list[Cover]] = task_table().families
+GENERATIVE_TASKS: tuple[str, ...] = tuple(name for name, info in TASKS.items() if info.generative)
+
+
+def family_tasks(model: HasJob) -> list[str]:
+    """The need tasks, other than its own, whose family takes in this model (a sentence embedder tagged
+    feature-extraction answers a sentence-similarity need): what the finder's task filter also accepts."""
+    found = []
+    for need, members in FAMILIES.items():
+        for member in members:
+            if need == model.task or member.task != model.task:
+                continue
+            if member.tuning is not None and model.tuning not in member.tuning:
+                continue
+            if member.embeddings is not None and model.embeddings not in member.embeddings:
+                continue
+            found.append(need)
+            break
+    return found
 
 
 def task_label(task: str | None) -> str:

@@ -30,6 +30,7 @@ from generator.finder import COMPARE_INDEX, FINDER_INDEX, compare_index, finder_
 from generator.render import build_pages
 from generator.schema import SUBJECTS
 from generator.snapshot import load_snapshots
+from generator.tasks import family_tasks
 
 AXE = Path(__file__).parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -72,6 +73,8 @@ class Facts:
     alternatives: tuple[str, ...]
     subjects: tuple[str, ...] = ()
     runtimes: tuple[str, ...] = ()
+    family_tasks: tuple[str, ...] = ()
+    tuning: str | None = None
 
 
 def catalog_facts(root: Path) -> dict[str, Facts]:
@@ -100,6 +103,8 @@ def catalog_facts(root: Path) -> dict[str, Facts]:
             alternatives=tuple(m.alternatives),
             subjects=tuple(m.subjects),
             runtimes=tuple(m.runtimes or ()),
+            family_tasks=tuple(family_tasks(m)),
+            tuning=m.tuning,
         )
     return facts
 
@@ -153,7 +158,7 @@ def failed_filters(m: Facts, f: dict) -> list[str]:
     ):
         if f.get(key) and f[key] != value:
             failed.append(key)
-    if f["task"] and m.task not in f["task"]:
+    if f["task"] and m.task not in f["task"] and not set(m.family_tasks) & set(f["task"]):
         failed.append("task")
     if f["lang"] and not all(code in m.languages for code in f["lang"]):
         failed.append("lang")
@@ -482,7 +487,7 @@ NEEDS = [
     ("task=automatic-speech-recognition&mem=4", (None, "specialist"), [], []),
     (
         "task=text-generation&mem=4",
-        ("facebook/MobileLLM-125M", "specialist"),
+        ("HuggingFaceTB/SmolLM2-135M-Instruct", "specialist"),  # chat-tuned before the smaller base model
         [],
         ["Qwen/Qwen2.5-7B-Instruct"],
     ),
@@ -863,3 +868,37 @@ def test_axe_finds_no_serious_accessibility_violations(site, scheme):
         context.close()
     assert problems == {}, json.dumps(problems, indent=1)
     assert not errors, errors
+
+
+@pytest.mark.browser
+def test_a_chat_need_puts_models_that_follow_instructions_before_base_models(site):
+    """A base model completes text; for a chat need it comes after the instruction- and chat-tuned ones,
+    whatever its size, and its line says why."""
+    page = site.finder("task=text-generation")
+    ids = site.result_ids()
+    assert ids.index("HuggingFaceTB/SmolLM2-135M-Instruct") < ids.index("facebook/MobileLLM-125M")
+    base = page.locator('#finder-list > .atlas-result[data-id="facebook/MobileLLM-125M"]')
+    assert "A base model: it completes text" in base.inner_text()
+    chat = page.locator('#finder-list > .atlas-result[data-id="HuggingFaceTB/SmolLM2-135M-Instruct"]')
+    assert "Chat-tuned: it follows instructions" in chat.inner_text()
+    site.clean()
+
+
+def test_task_families_reach_the_index(tmp_path):
+    """A sentence embedder tagged feature-extraction answers a sentence-similarity need; a base encoder's
+    token features do not; the index says which tasks are generative."""
+    embedder = GENERAL.replace("acme/general-encoder", "acme/embedder").replace(
+        "task: zero-shot-classification", "task: feature-extraction\n    embeddings: sentence"
+    )
+    encoder = GENERAL.replace("acme/general-encoder", "acme/encoder").replace(
+        "task: zero-shot-classification", "task: feature-extraction\n    embeddings: token"
+    )
+    root = make_repo(
+        tmp_path,
+        {"acme/general-encoder": GENERAL, "acme/embedder": embedder, "acme/encoder": encoder},
+    )
+    index = json.loads(finder_index(load_catalog(root)))
+    records = {m["i"]: m for m in index["models"]}
+    assert records["acme/embedder"]["o"] == ["sentence-similarity"]
+    assert "o" not in records["acme/encoder"]
+    assert "text-generation" in index["generative"]

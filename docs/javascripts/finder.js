@@ -43,6 +43,8 @@
       subjects: texts(raw.j),
       runtimes: texts(raw.r),
       beatsGeneral: raw.e === 1,
+      tuning: text(raw.u),
+      familyTasks: texts(raw.o),
     };
   }
 
@@ -73,7 +75,10 @@
           subjects.set(key, { label: text(value[0]) || key, words: texts(value[1]).map((w) => w.toLowerCase()) });
         }
       }
-      return { kinds, subjects, models, byId: new Map(models.map((m) => [m.id, m])) };
+      // Tasks whose models say how they were tuned (generator/data/tasks.yaml): a need for one of them is
+      // an instruction or chat need, which a base model does not meet out of the box.
+      const generative = new Set(texts(data && data.generative));
+      return { kinds, subjects, generative, models, byId: new Map(models.map((m) => [m.id, m])) };
     });
   }
 
@@ -271,7 +276,9 @@
       active.push({
         key: "task",
         name: f.task.length > 1 ? "tasks" : "task",
-        test: (m) => f.task.includes(m.task),
+        // A task family (generator/data/tasks.yaml): a sentence embedder tagged feature-extraction answers
+        // a sentence-similarity need; the index lists, per model, the families it belongs to.
+        test: (m) => f.task.includes(m.task) || m.familyTasks.some((t) => f.task.includes(t)),
         miss: (m) => (m.task ? `its task is ${m.task}` : "its task is not listed"),
       });
     }
@@ -387,6 +394,18 @@
   // "general" (covers the task broadly: first for a broad need, the fallback for a narrow one), "narrower"
   // (a specialist for a niche the need does not name) or "none" (no need described yet).
   function assessFit(model, f, need, index) {
+    const fit = assessLevel(model, f, need, index);
+    const generativeNeed = f.task.some((t) => index.generative && index.generative.has(t));
+    if (fit.type !== "none" && generativeNeed && model.tuning === "base") {
+      fit.base = true;
+      fit.why += " A base model: it completes text and needs fine-tuning or a completion prompt, so it comes after the models tuned to follow instructions.";
+    } else if (fit.type !== "none" && generativeNeed && (model.tuning === "chat" || model.tuning === "instruct")) {
+      fit.why += model.tuning === "chat" ? " Chat-tuned: it follows instructions out of the box." : " Instruction-tuned: it follows instructions out of the box.";
+    }
+    return fit;
+  }
+
+  function assessLevel(model, f, need, index) {
     if (!need.described) return { type: "none" };
     if (model.kind === "general") {
       return {
@@ -451,14 +470,17 @@
     return (x - y) * direction;
   };
   const withName = (compare) => (a, b) => compare(a, b) || byName(a, b);
+  // A base (pretrained-only) model does not do a chat or instruction job out of the box.
+  const outOfTheBox = (result) => (result.fit.base ? 0 : 1);
   const bestFit = (need) => {
     const levels = need.niched ? LEVEL.niched : LEVEL.broad;
     return (a, b) =>
       levels[a.fit.type] - levels[b.fit.type] ||
+      outOfTheBox(b) - outOfTheBox(a) ||
       (b.fit.score || 0) - (a.fit.score || 0) ||
       Number(b.model.beatsGeneral) - Number(a.model.beatsGeneral) ||
-      byFigure("params", 1)(a, b) ||
       byFigure("downloads", -1)(a, b) ||
+      byFigure("params", 1)(a, b) ||
       byName(a, b);
   };
   const SORTS = {
@@ -497,7 +519,8 @@
       optionsFrom(select, entries);
     };
     fill("task", tally(models.map((m) => m.task)), (v) => v);
-    fill("domain", tally(models.map((m) => m.domain)), (v) => v);
+    // A domain is a key of the subject vocabulary: it shows the same label as the subject filter.
+    fill("domain", tally(models.map((m) => m.domain)), (v) => (index.subjects.get(v) || { label: v }).label);
     fill("license", tally(models.map((m) => m.license || NOT_STATED)), (v) => (v === NOT_STATED ? "not stated" : v));
     fill("lang", tally(models.flatMap((m) => m.languages)), (v) => `${languageName(v)} (${v})`);
     fill("subject", tally(models.flatMap((m) => m.subjects)), (v) => (index.subjects.get(v) || { label: v }).label);
