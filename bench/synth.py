@@ -101,7 +101,7 @@ def _entry(i: int, template: ModelEntry, chain: Markov, rng: random.Random) -> d
     for fact in ("tuning", "embeddings"):
         if getattr(template, fact):
             entry[fact] = getattr(template, fact)
-    for fact in ("also_does", "not_for_subjects"):
+    for fact in ("also_does", "not_for_subjects", "runtimes"):
         if getattr(template, fact):
             entry[fact] = list(getattr(template, fact))
     if template.modality:
