@@ -554,6 +554,13 @@ def _check_job_facts(locate: _Locator, name: str, entry: ModelEntry, errors: lis
             "embeddings by its task): remove it"
         )
         errors.append(locate.error(name, ("embeddings",), message))
+    if (entry.labels_cover or entry.open_labels) and entry.specialized:
+        message = (
+            "`labels_cover` and `open_labels` are for general-purpose models (a specialist's niche is its "
+            "`subjects`): remove them"
+        )
+        field = "labels_cover" if entry.labels_cover else "open_labels"
+        errors.append(locate.error(name, (field,), message, key=True))
     if entry.not_for_subjects and entry.specialized:
         message = (
             "`not_for_subjects` is for general-purpose models (a specialist's niche is its `subjects`, its "

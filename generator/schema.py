@@ -335,6 +335,17 @@ class ModelEntry(Strict):
         description="For a general model: niches its task suggests but its card rules out (a sound tagger "
         "that does not recognise emotions: `emotions`). It is never the fallback for those.",
     )
+    labels_cover: list[Subject] = Field(
+        default_factory=list,
+        description="For a general model of a fixed-label task (an ImageNet classifier, a COCO detector, an "
+        "AudioSet tagger): the niches its own label set covers (AudioSet: `sound-events`, `music`). It is "
+        "an alternative or a fallback only for specialists whose subjects it covers.",
+    )
+    open_labels: bool = Field(
+        default=False,
+        description="For a general model of a fixed-label task that takes its labels at run time (GLiNER's "
+        "entity types, GLiClass's classes): it covers any niche.",
+    )
     base_model: Lineage | None = None
     evidence: list[Result] = Field(default_factory=list, description="Measured results on its niche.")
     runtimes: list[_text(40, "e.g. `ONNX`, `Core ML`, `GGUF`.")] | None = Field(

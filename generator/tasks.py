@@ -54,6 +54,7 @@ class TaskInfo(_Strict):
     label: str = Field(min_length=1, max_length=60)
     reads: list[Reads] = Field(min_length=1)
     generative: bool = False
+    fixed_labels: bool = False
     covered_by: list[Cover] = Field(default_factory=list)
 
 
@@ -126,9 +127,12 @@ class HasJob(Protocol):
     tuning: str | None
     embeddings: str | None
     modality: str | None
+    kind: str
     also_does: list[str]
     subjects: list[str]
     not_for_subjects: list[str]
+    labels_cover: list[str]
+    open_labels: bool
 
 
 def _what_it_does(model: HasJob) -> str:
@@ -161,6 +165,12 @@ def why_not(candidate: HasJob, specialist: HasJob) -> str | None:
             return f"is a {tuned}: it does not follow the instructions this model's job needs"
         if specialist.embeddings == "sentence" and candidate.embeddings == "token":
             return "gives token features of a base encoder, not embeddings trained to be compared"
+        outside = [s for s in specialist.subjects if s not in candidate.labels_cover]
+        if info.fixed_labels and candidate.kind == "general" and not candidate.open_labels and outside:
+            return (
+                f"predicts its own fixed set of labels, which does not cover {', '.join(outside)} "
+                "(`labels_cover` in its entry); a zero-shot or instruction-following model takes any labels"
+            )
         return None
     for cover in info.covered_by:
         if cover.when is not None and cover.when != specialist.embeddings:

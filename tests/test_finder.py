@@ -572,7 +572,8 @@ def test_a_specialist_for_the_named_niche_says_why_and_ranks_smaller_first(site,
     page = site.finder("task=object-detection&subject=tables")
     first = page.locator("#finder-list > .atlas-result").first
     assert (
-        "Specialist for your need. Made for" in first.inner_text()
+        "Specialist for your need." in first.inner_text()
+        and "it matches" in first.inner_text()
         and "it matches tables" in first.inner_text()
     )
     # Both table models share the subject; at equal fit the smaller comes first (both are 28.8M here, so

@@ -38,7 +38,7 @@ CHAT_LM = entry(
     "acme/chat-lm", "text-generation", tuning="chat", languages=["en", "de"], params=7_000_000_000
 )
 ENCODER = entry("acme/encoder", "fill-mask", languages=["en", "de"])
-GLINER = entry("acme/gliner", "token-classification", languages=["en"], params=200_000_000)
+GLINER = entry("acme/gliner", "token-classification", languages=["en"], params=200_000_000, open_labels=True)
 SENTENCES = entry(
     "acme/sentences", "feature-extraction", kind="task", embeddings="sentence", subjects=["code"]
 )
@@ -89,7 +89,13 @@ def test_a_base_specialist_is_covered_by_any_pretrained_generator():
 
 
 def test_a_general_model_that_rules_out_the_niche_is_not_its_alternative():
-    tagger = entry("acme/tagger", "audio-classification", modality="audio", not_for_subjects=["emotions"])
+    tagger = entry(
+        "acme/tagger",
+        "audio-classification",
+        modality="audio",
+        not_for_subjects=["emotions"],
+        labels_cover=["music"],
+    )
     emotion = entry(
         "acme/emotion", "audio-classification", kind="task", modality="audio", subjects=["emotions"]
     )
@@ -101,6 +107,23 @@ def test_a_general_model_that_rules_out_the_niche_is_not_its_alternative():
         )
         is None
     )
+
+
+def test_a_fixed_label_general_model_does_only_the_niches_its_labels_cover():
+    imagenet = entry("acme/imagenet", "image-classification", modality="vision")
+    xray = entry(
+        "acme/xray", "image-classification", kind="domain", modality="vision", subjects=["medical-imaging"]
+    )
+    mobile = entry(
+        "acme/mobile", "image-classification", kind="platform", modality="vision", runtimes=["ONNX"]
+    )
+    assert "fixed set of labels, which does not cover medical-imaging" in why_not(imagenet, xray)
+    assert why_not(imagenet, mobile) is None  # the same 1,000 classes, smaller
+    tagger = entry("acme/tagger", "audio-classification", modality="audio", labels_cover=["music"])
+    genres = entry("acme/genres", "audio-classification", kind="task", modality="audio", subjects=["music"])
+    assert why_not(tagger, genres) is None
+    open_ner = entry("acme/open-ner", "token-classification", open_labels=True)
+    assert why_not(open_ner, NER) is None
 
 
 def test_the_task_table_refuses_an_unknown_covering_task():

@@ -436,14 +436,14 @@
       return {
         type: "specialist",
         title: "Specialist for your need",
-        why: `Made for ${model.focus}: it matches ${listText(matched)}.`,
+        why: `${model.focus}: it matches ${listText(matched)}.`,
         score: shared.length + matched.length - (shared.length ? 1 : 0), // each niche of the need it was made for
       };
     }
     return {
       type: "narrower",
       title: "Narrower than your need",
-      why: `${label[0].toUpperCase()}${label.slice(1)}, made for ${model.focus}; your need names no such niche.`,
+      why: `${label[0].toUpperCase()}${label.slice(1)}: ${model.focus}. Your need names no such niche.`,
     };
   }
 
