@@ -175,13 +175,14 @@ def failed_filters(m: Facts, f: dict) -> list[str]:
             failed.append("mem")
     if f.get("runtime") and not any(r.lower().startswith(f["runtime"].lower()) for r in m.runtimes):
         failed.append("runtime")
-    if f.get("gated") in ("yes", "no") and m.gated != (f["gated"] == "yes"):
+    # Gating is a Hub fact: with no Hub facts in the snapshot the finder does not apply it (`has_hub`).
+    if f.get("gated") in ("yes", "no") and f.get("has_hub") and m.gated != (f["gated"] == "yes"):
         failed.append("gated")
     return failed
 
 
 def expected_ids(facts: dict[str, Facts], query: str) -> set[str]:
-    filters = parse_filters(query)
+    filters = {**parse_filters(query), "has_hub": any(m.downloads is not None for m in facts.values())}
     return {mid for mid, m in facts.items() if not failed_filters(m, filters)}
 
 
@@ -903,3 +904,23 @@ def test_task_families_reach_the_index(tmp_path):
     assert records["acme/embedder"]["o"] == ["sentence-similarity"]
     assert "o" not in records["acme/encoder"]
     assert "text-generation" in index["generative"]
+
+
+@pytest.mark.browser
+def test_hub_filters_are_disabled_with_the_reason_when_the_snapshot_has_no_hub_facts(site, facts):
+    """The frozen catalog has no Hub snapshot: gating cannot filter and downloads cannot order anything."""
+    assert all(m.downloads is None for m in facts.values())
+    page = site.finder("gated=no&sort=downloads&task=text-classification")
+    assert page.locator("#finder-gated").is_disabled()
+    assert "no Hub facts yet" in page.locator("#finder-hub-hint").inner_text()
+    assert page.locator('#finder-sort option[value="downloads"]').is_disabled()
+    assert "Sorted by best fit" in page.locator("#finder-results").inner_text()
+    assert set(site.result_ids()) == expected_ids(facts, "task=text-classification")  # never 0 results
+    site.clean()
+
+
+@pytest.mark.browser
+def test_a_two_gigabyte_budget_is_a_preset(site):
+    page = site.finder("mem=2&prec=int4")
+    assert "Raspberry Pi" in page.locator("#finder-mem option:checked").inner_text()
+    site.clean()

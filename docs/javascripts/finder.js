@@ -78,7 +78,8 @@
       // Tasks whose models say how they were tuned (generator/data/tasks.yaml): a need for one of them is
       // an instruction or chat need, which a base model does not meet out of the box.
       const generative = new Set(texts(data && data.generative));
-      return { kinds, subjects, generative, models, byId: new Map(models.map((m) => [m.id, m])) };
+      const hasHub = models.some((m) => m.hubDate);
+      return { kinds, subjects, generative, hasHub, models, byId: new Map(models.map((m) => [m.id, m])) };
     });
   }
 
@@ -355,7 +356,9 @@
         miss: (m) => (m.runtimes.length ? `its card ships ${m.runtimes.join(", ")}` : "its card names no on-device runtime"),
       });
     }
-    if (f.gated === "yes" || f.gated === "no") {
+    // Gating is a Hub fact: with no Hub facts in the snapshot the filter is shown disabled, not applied
+    // (it would leave nothing).
+    if ((f.gated === "yes" || f.gated === "no") && index.hasHub) {
       const want = f.gated === "yes";
       active.push({
         key: "gated",
@@ -525,6 +528,19 @@
     fill("lang", tally(models.flatMap((m) => m.languages)), (v) => `${languageName(v)} (${v})`);
     fill("subject", tally(models.flatMap((m) => m.subjects)), (v) => (index.subjects.get(v) || { label: v }).label);
     fill("runtime", tally(models.flatMap((m) => m.runtimes)), (v) => v);
+    if (!index.hasHub) {
+      // Gating and downloads come from the Hub snapshot; without it they cannot filter or order anything.
+      const why = "The Hub snapshot has no Hub facts yet, so gating and downloads are unknown.";
+      form.elements.gated.disabled = true;
+      form.elements.gated.title = why;
+      const downloads = [...form.elements.sort.options].find((o) => o.value === "downloads");
+      if (downloads) {
+        downloads.disabled = true;
+        downloads.textContent += " (no Hub data)";
+      }
+      const hint = h("p", { id: "finder-hub-hint", class: "atlas-hint", text: why });
+      form.elements.gated.closest(".atlas-field").append(hint);
+    }
   }
 
   // Show the filters in the form. A value from the address that filters but that no option offers (a
@@ -698,7 +714,8 @@
         nearMisses.push({ model, fit: assessFit(model, f, need, index), miss });
       }
     }
-    const sort = (Object.hasOwn(SORTS, f.sort) && SORTS[f.sort]) || bestFit(need);
+    const noHubOrder = f.sort === "downloads" && !index.hasHub;
+    const sort = (!noHubOrder && Object.hasOwn(SORTS, f.sort) && SORTS[f.sort]) || bestFit(need);
     matches.sort(sort);
     nearMisses.sort(bestFit(need));
     const specialists = matches.filter((r) => r.fit.type === "specialist").length;
@@ -706,6 +723,9 @@
 
     results.replaceChildren();
     results.append(h("h2", { id: "finder-results-heading", text: "Results" }), needParagraph(need));
+    if (noHubOrder) {
+      results.append(h("p", { class: "atlas-hint", text: "Sorted by best fit: the Hub snapshot has no download counts to sort by." }));
+    }
     if (matches.length >= 2) {
       const top = matches.slice(0, 4).map((r) => r.model.id);
       results.append(
