@@ -924,3 +924,15 @@ def test_a_two_gigabyte_budget_is_a_preset(site):
     page = site.finder("mem=2&prec=int4")
     assert "Raspberry Pi" in page.locator("#finder-mem option:checked").inner_text()
     site.clean()
+
+
+@pytest.mark.browser
+def test_a_subject_only_need_gets_no_fallback_of_another_modality(site):
+    """ "Sentiment" names a text job: a general image or audio model is not its fallback."""
+    page = site.finder("subject=sentiment")
+    fits = dict(result_fits(page))
+    assert fits["facebook/bart-large-mnli"] == "general"
+    assert fits["facebook/detr-resnet-50"] == "narrower"
+    detr = page.locator('#finder-list > .atlas-result[data-id="facebook/detr-resnet-50"]')
+    assert "Another kind of input" in detr.inner_text() and "Reads vision" in detr.inner_text()
+    site.clean()

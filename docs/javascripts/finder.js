@@ -385,7 +385,16 @@
     const budget = hasBudget(f);
     if (budget) niches.push("hardware budget");
     const described = active.length > 0 || subjects.length > 0;
-    return { described, niched: niches.length > 0, subjects, niches, budget };
+    // A need that names subjects but no task or input reads what the specialists for those subjects read: a
+    // general model of another modality is no fallback for it (no image model for a text job).
+    let modalities = null;
+    if (subjects.length && !f.task.length && !f.modality) {
+      modalities = new Set(
+        index.models.filter((m) => m.kind !== "general" && m.modality && m.subjects.some((k) => subjects.includes(k))).map((m) => m.modality),
+      );
+      if (!modalities.size) modalities = null;
+    }
+    return { described, niched: niches.length > 0, subjects, niches, budget, modalities };
   }
 
   const hasBudget = (f) =>
@@ -410,6 +419,13 @@
 
   function assessLevel(model, f, need, index) {
     if (!need.described) return { type: "none" };
+    if (model.kind === "general" && need.modalities && model.modality && !need.modalities.has(model.modality)) {
+      return {
+        type: "narrower",
+        title: "Another kind of input",
+        why: `Reads ${model.modality}; the specialists for your need read ${listText([...need.modalities].sort())}, so it is no fallback here.`,
+      };
+    }
     if (model.kind === "general") {
       return {
         type: "general",
