@@ -98,10 +98,10 @@ def _entry(i: int, template: ModelEntry, chain: Markov, rng: random.Random) -> d
     entry["alternatives"] = []
     if template.task:
         entry["task"] = template.task
-    for fact in ("tuning", "embeddings"):
+    for fact in ("tuning", "embeddings", "open_labels"):
         if getattr(template, fact):
             entry[fact] = getattr(template, fact)
-    for fact in ("also_does", "not_for_subjects", "runtimes"):
+    for fact in ("also_does", "not_for_subjects", "labels_cover", "runtimes"):
         if getattr(template, fact):
             entry[fact] = list(getattr(template, fact))
     if template.modality:

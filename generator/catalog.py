@@ -23,7 +23,7 @@ from pydantic import BaseModel, ValidationError
 from .fallback import Fallback, general_fallbacks
 from .schema import DTYPE_BYTES, SUBJECTS, Categories, Finding, ModelEntry
 from .sources import never_source
-from .tasks import TASKS, does_job, model_inputs, takes_input, task_label, why_not
+from .tasks import TASKS, model_inputs, qualifying, takes_input, task_label, why_not
 from .yamlfile import YamlDocument, YamlFileError, field_name, read_yaml_file
 
 
@@ -417,16 +417,6 @@ def _check_alternatives(locate: _Locator, models, files, errors, broken) -> None
                 f"only domain-specific entries (kind: domain) have a domain; this one is kind: {entry.kind}"
             )
             errors.append(locate.error(name, ("domain",), message))
-
-
-def qualifying(models: dict[str, ModelEntry], specialist: ModelEntry) -> list[str]:
-    """Catalog ids that would be valid alternatives for `specialist`: general models first, then by id."""
-    if specialist.task is None:
-        return []
-    found = [
-        m for m in models.values() if m.id != specialist.id and m.task is not None and does_job(m, specialist)
-    ]
-    return [m.id for m in sorted(found, key=lambda m: (m.kind != "general", m.id.lower()))]
 
 
 LANGUAGE_TASKS = frozenset(

@@ -4,9 +4,9 @@ and as each specialist page's computed general fallback reads it. Small fixture 
 from __future__ import annotations
 
 import pytest
-from conftest import GENERAL, LANGUAGE, SPECIALIST, make_repo, write
+from conftest import GENERAL, SPECIALIST, make_repo, write
+from test_facts import errors as _errors
 
-from generator.catalog import CatalogInvalid, load_catalog
 from generator.fallback import general_fallbacks
 from generator.schema import ModelEntry
 from generator.site import render_site
@@ -164,15 +164,6 @@ def test_no_fallback_where_no_general_model_does_the_job():
     )
     asr = entry("acme/asr", "automatic-speech-recognition", modality="audio", languages=["en"])
     assert "acme/vad" not in general_fallbacks({vad.id: vad, asr.id: asr})
-
-
-def _errors(tmp_path, **texts) -> list:
-    entries = {"acme/fin-sentiment": SPECIALIST, "acme/general-encoder": GENERAL, "acme/norsk-bert": LANGUAGE}
-    entries.update(texts)
-    make_repo(tmp_path, entries)
-    with pytest.raises(CatalogInvalid) as info:
-        load_catalog(tmp_path)
-    return info.value.errors
 
 
 def _another_general(text: str) -> dict[str, str]:
