@@ -936,3 +936,18 @@ def test_a_subject_only_need_gets_no_fallback_of_another_modality(site):
     detr = page.locator('#finder-list > .atlas-result[data-id="facebook/detr-resnet-50"]')
     assert "Another kind of input" in detr.inner_text() and "Reads vision" in detr.inner_text()
     site.clean()
+
+
+@pytest.mark.browser
+def test_unknown_sizes_sort_last_in_a_category_table_whichever_the_direction(site):
+    page = site.goto("categories/task/")
+    page.locator("table.atlas-sortable[data-sortable=yes]").wait_for(timeout=15_000)
+    header = page.locator("table.atlas-sortable th", has_text="Size")
+    # Their parameter counts are not checked yet.
+    unknown = {"tech4humans/yolov8s-signature-detector", "pyannote/voice-activity-detection"}
+    for direction in ("ascending", "descending"):
+        header.click()
+        assert header.get_attribute("aria-sort") == direction
+        order = page.locator("table.atlas-sortable tbody tr code").all_inner_texts()
+        assert set(order[-len(unknown) :]) == unknown, order
+    site.clean()
