@@ -27,6 +27,8 @@ Keys of a model record in `api/finder.json` (absent when unknown):
     e   1 when its evidence beats a general model on its own benchmark
     u   tuning of a generative model (base, instruct, chat, task)
     o   other tasks whose need it answers, by the task families of generator/data/tasks.yaml
+    lc  for a general model of a fixed-label task, the subjects its labels cover; ol 1 when it takes
+        labels at run time
 
 The index also carries the subject vocabulary (`subjects`: id → [label, words a reader may type]), so the
 finder can read a need's words as the niche they name.
@@ -42,7 +44,7 @@ from .catalog import Catalog
 from .patterns import specialist_wins
 from .schema import KIND_LABELS, KINDS, SUBJECTS, ModelEntry
 from .snapshot import HubFacts, download_bytes
-from .tasks import GENERATIVE_TASKS, family_tasks
+from .tasks import FIXED_LABEL_TASKS, GENERATIVE_TASKS, family_tasks
 
 FINDER_INDEX = "api/finder.json"
 COMPARE_INDEX = "api/compare.json"
@@ -89,6 +91,8 @@ def finder_record(entry: ModelEntry, hub: HubFacts | None) -> dict:
     record["r"] = list(entry.runtimes) if entry.runtimes else None
     record["u"] = entry.tuning
     record["o"] = family_tasks(entry) or None
+    record["lc"] = list(entry.labels_cover) or None
+    record["ol"] = 1 if entry.open_labels else None
     wins = any(r.compared_with and specialist_wins(r) for r in entry.evidence)
     record["e"] = 1 if wins else None
     return {key: value for key, value in record.items() if value is not None}
@@ -120,6 +124,7 @@ def finder_index(
             "kinds": {kind: KIND_LABELS[kind] for kind in KINDS},
             "subjects": {key: [label, list(words)] for key, (label, words) in SUBJECTS.items()},
             "generative": list(GENERATIVE_TASKS),
+            "fixed": list(FIXED_LABEL_TASKS),
             "count": len(ids),
         }
     )

@@ -96,6 +96,7 @@ def task_table() -> TaskTable:
 TASKS: dict[str, TaskInfo] = task_table().tasks
 FAMILIES: dict[str, list[Cover]] = task_table().families
 GENERATIVE_TASKS: tuple[str, ...] = tuple(name for name, info in TASKS.items() if info.generative)
+FIXED_LABEL_TASKS: tuple[str, ...] = tuple(name for name, info in TASKS.items() if info.fixed_labels)
 
 
 def family_tasks(model: HasJob) -> list[str]:

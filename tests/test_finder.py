@@ -578,9 +578,12 @@ def test_a_specialist_for_the_named_niche_says_why_and_ranks_smaller_first(site,
         and "it matches tables" in first.inner_text()
     )
     # Both table models share the subject; at equal fit the smaller comes first (both are 28.8M here, so
-    # the name decides), and every specialist precedes the general fallback.
+    # the name decides). A COCO detector is no fallback for tables: its labels do not cover them.
     fits = result_fits(page)
-    assert [f for _, f in fits[:2]] == ["specialist", "specialist"] and fits[2] == [DETR, "general"]
+    assert [f for _, f in fits[:2]] == ["specialist", "specialist"]
+    assert dict(fits)[DETR] == "narrower"
+    detr = page.locator(f'#finder-list > .atlas-result[data-model-id="{DETR}"] .atlas-verdict')
+    assert "Its own fixed labels" in detr.inner_text() and "do not cover tables" in detr.inner_text()
     narrower = page.locator(f'#finder-list > .atlas-result[data-model-id="{SIGNATURES}"] .atlas-verdict')
     assert "Made for signatures and documents, not tables." in narrower.inner_text()
     site.clean()

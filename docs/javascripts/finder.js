@@ -45,6 +45,8 @@
       beatsGeneral: raw.e === 1,
       tuning: text(raw.u),
       familyTasks: texts(raw.o),
+      labelsCover: texts(raw.lc),
+      openLabels: raw.ol === 1,
     };
   }
 
@@ -79,7 +81,10 @@
       // an instruction or chat need, which a base model does not meet out of the box.
       const generative = new Set(texts(data && data.generative));
       const hasHub = models.some((m) => m.hubDate);
-      return { kinds, subjects, generative, hasHub, models, byId: new Map(models.map((m) => [m.id, m])) };
+      // Tasks whose models predict labels fixed in training: a general one covers only the subjects its
+      // labels do (the rule of the model pages' fallback, generator/tasks.py).
+      const fixedLabels = new Set(texts(data && data.fixed));
+      return { kinds, subjects, generative, hasHub, fixedLabels, models, byId: new Map(models.map((m) => [m.id, m])) };
     });
   }
 
@@ -425,6 +430,16 @@
         title: "Another kind of input",
         why: `Reads ${model.modality}; the specialists for your need read ${listText([...need.modalities].sort())}, so it is no fallback here.`,
       };
+    }
+    if (model.kind === "general" && need.subjects.length && index.fixedLabels.has(model.task) && !model.openLabels) {
+      const outside = need.subjects.filter((k) => !model.labelsCover.includes(k));
+      if (outside.length) {
+        return {
+          type: "narrower",
+          title: "Its own fixed labels",
+          why: `Predicts the labels it was trained on, which do not cover ${subjectLabels(outside, index)}; a zero-shot or instruction-following model takes any labels.`,
+        };
+      }
     }
     if (model.kind === "general") {
       return {
