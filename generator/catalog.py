@@ -22,8 +22,17 @@ from pydantic import BaseModel, ValidationError
 
 from .fallback import Fallback, general_fallbacks
 from .schema import DTYPE_BYTES, SUBJECTS, Categories, Finding, ModelEntry
-from .sources import never_source
-from .tasks import TASKS, model_inputs, qualifying, takes_input, task_label, why_not
+from .sources import entry_urls, never_source
+from .tasks import (
+    GENERATIVE_TASKS,
+    TASKS,
+    model_inputs,
+    qualifying,
+    takes_input,
+    task_label,
+    why_not,
+    with_article,
+)
 from .yamlfile import YamlDocument, YamlFileError, field_name, read_yaml_file
 
 
@@ -502,17 +511,9 @@ def _check_facts(locate: _Locator, models, files, errors) -> None:
                 errors.append(locate.error(name, ("evidence", i, "compared_with", "model"), message))
 
 
-GENERATIVE = ", ".join(t for t, info in TASKS.items() if info.generative)
-
-
 def _check_never_sources(locate: _Locator, name: str, entry: ModelEntry, errors: list[CatalogError]) -> None:
     """A host that copies cards or papers is never a source (data/never_sources.yaml)."""
-    places = [(("sources", i), url) for i, url in enumerate(entry.sources)]
-    for i, result in enumerate(entry.evidence):
-        places.append((("evidence", i, "source"), result.source))
-        if result.compared_with and result.compared_with.source:
-            places.append((("evidence", i, "compared_with", "source"), result.compared_with.source))
-    for loc, url in places:
+    for loc, url in entry_urls(entry):
         reason = never_source(url)
         if reason:
             errors.append(locate.error(name, loc, reason))
@@ -524,13 +525,14 @@ def _check_job_facts(locate: _Locator, name: str, entry: ModelEntry, errors: lis
     generative = bool(info and info.generative)
     if generative and entry.tuning is None:
         message = (
-            f"{'an' if entry.task[0] in 'aeiou' else 'a'} {entry.task} model says how it was tuned: add "
+            f"{with_article(entry.task)} model says how it was tuned: add "
             "`tuning:` base (pretrained only: it completes text), instruct, chat, or task (trained for set "
             "jobs), as its card says"
         )
         errors.append(locate.error(name, ("task",), message))
     elif entry.tuning is not None and not generative:
-        message = f"`tuning` is for generative tasks ({GENERATIVE}); this model's is {entry.task}: remove it"
+        tasks = ", ".join(GENERATIVE_TASKS)
+        message = f"`tuning` is for generative tasks ({tasks}); this model's is {entry.task}: remove it"
         errors.append(locate.error(name, ("tuning",), message))
     if entry.task == "feature-extraction" and entry.embeddings is None:
         message = (

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .schema import ModelEntry
-from .tasks import TASKS, TUNING_LABELS, does_job, task_label
+from .tasks import TASKS, TUNING_LABELS, does_job, job_key, task_label, with_article
 
 
 @dataclass(frozen=True)
@@ -50,9 +50,8 @@ def reason(candidate: ModelEntry, specialist: ModelEntry) -> str:
     elif specialist.task in candidate.also_does:
         how = f"its card shows it doing {job} by a prompt"
     elif candidate.tuning in TUNING_LABELS and TASKS[candidate.task].generative:
-        tuned = TUNING_LABELS[candidate.tuning]
-        article = "an" if tuned[0] in "aeiou" else "a"
-        how = f"{article} {tuned} {task_label(candidate.task).lower()} model does {job} when asked"
+        model = f"{TUNING_LABELS[candidate.tuning]} {task_label(candidate.task).lower()} model"
+        how = f"{with_article(model)} does {job} when asked"
     else:
         how = f"its job, {task_label(candidate.task).lower()}, covers {job}"
     covered, wanted = _covered(candidate, specialist)
@@ -61,18 +60,6 @@ def reason(candidate: ModelEntry, specialist: ModelEntry) -> str:
     elif wanted:
         how += f"; it lists {covered} of this model's {wanted} language{'s' if wanted != 1 else ''}"
     return how
-
-
-def _job(entry: ModelEntry) -> tuple:
-    """Everything the rule and the ranking read of a specialist: two with the same job share a fallback."""
-    return (
-        entry.task,
-        entry.tuning,
-        entry.embeddings,
-        entry.modality,
-        tuple(entry.subjects),
-        tuple(entry.languages or ()),
-    )
 
 
 def general_fallbacks(models: dict[str, ModelEntry]) -> dict[str, Fallback]:
@@ -91,7 +78,7 @@ def general_fallbacks(models: dict[str, ModelEntry]) -> dict[str, Fallback]:
     for specialist in models.values():
         if not specialist.specialized or specialist.task not in TASKS:
             continue
-        job = _job(specialist)
+        job = job_key(specialist)
         if job not in answers:
             tasks = {specialist.task, *(cover.task for cover in TASKS[specialist.task].covered_by)}
             candidates = {c.id: c for task in tasks for c in by_task.get(task, ())}

@@ -76,7 +76,7 @@ def cited_urls(catalog) -> dict[str, list[str]]:
     """Every source URL, evidence sources included, with the entries and findings that cite it."""
     cited: dict[str, list[str]] = {}
     for entry in catalog.models.values():
-        for url in entry_urls(entry):
+        for _loc, url in entry_urls(entry):
             if entry.id not in cited.get(url, ()):
                 cited.setdefault(url, []).append(entry.id)
     for finding in catalog.findings:
@@ -85,13 +85,14 @@ def cited_urls(catalog) -> dict[str, list[str]]:
     return cited
 
 
-def entry_urls(entry) -> list[str]:
-    """What an entry cites: its sources, each result's source and the compared score's source."""
-    urls = list(entry.sources)
-    for result in entry.evidence:
-        urls.append(result.source)
+def entry_urls(entry) -> list[tuple[tuple, str]]:
+    """What an entry cites, each URL with where it stands in the entry: its sources, each result's source
+    and the compared score's source."""
+    urls = [(("sources", i), url) for i, url in enumerate(entry.sources)]
+    for i, result in enumerate(entry.evidence):
+        urls.append((("evidence", i, "source"), result.source))
         if result.compared_with and result.compared_with.source:
-            urls.append(result.compared_with.source)
+            urls.append((("evidence", i, "compared_with", "source"), result.compared_with.source))
     return urls
 
 

@@ -26,13 +26,8 @@ TUNING_LABELS = {
     "task": "trained for set tasks, not open instructions",
 }
 FOLLOWS_INSTRUCTIONS = ("instruct", "chat")
-BASE_MODEL_REASON = "completes text; needs fine-tuning or a completion prompt"
 
 Embeddings = Literal["sentence", "token"]
-EMBEDDINGS_LABELS = {
-    "sentence": "one vector per input, trained to be compared (sentence or document embeddings)",
-    "token": "token features of a base encoder: pool or fine-tune them before comparing",
-}
 
 Reads = Literal["text", "vision", "audio", "tabular"]
 
@@ -99,21 +94,42 @@ GENERATIVE_TASKS: tuple[str, ...] = tuple(name for name, info in TASKS.items() i
 FIXED_LABEL_TASKS: tuple[str, ...] = tuple(name for name, info in TASKS.items() if info.fixed_labels)
 
 
+def _fits(cover: Cover, model: HasJob, *, any_tuning: bool = False) -> bool:
+    """Whether `model` is of the task a covering or family line names, tuned and embedding as it asks
+    (`any_tuning`: whatever its tuning, as for a base specialist's job)."""
+    if model.task != cover.task:
+        return False
+    if cover.tuning is not None and not any_tuning and model.tuning not in cover.tuning:
+        return False
+    return cover.embeddings is None or model.embeddings in cover.embeddings
+
+
 def family_tasks(model: HasJob) -> list[str]:
     """The need tasks, other than its own, whose family takes in this model (a sentence embedder tagged
     feature-extraction answers a sentence-similarity need): what the finder's task filter also accepts."""
-    found = []
-    for need, members in FAMILIES.items():
-        for member in members:
-            if need == model.task or member.task != model.task:
-                continue
-            if member.tuning is not None and model.tuning not in member.tuning:
-                continue
-            if member.embeddings is not None and model.embeddings not in member.embeddings:
-                continue
-            found.append(need)
-            break
-    return found
+    return [
+        need
+        for need, members in FAMILIES.items()
+        if need != model.task and any(_fits(member, model) for member in members)
+    ]
+
+
+def with_article(words: str) -> str:
+    """ "an instruction-tuned …", "a chat-tuned …": for messages that name a task or a tuning."""
+    return f"{'an' if words[:1] in 'aeiou' else 'a'} {words}"
+
+
+def job_key(entry: HasJob) -> tuple:
+    """Everything the rules and the fallback's ranking read of a specialist: two with the same key do the
+    same job, so they share one general fallback (fallback.py)."""
+    return (
+        entry.task,
+        entry.tuning,
+        entry.embeddings,
+        entry.modality,
+        tuple(entry.subjects),
+        tuple(entry.languages or ()),
+    )
 
 
 def task_label(task: str | None) -> str:
@@ -128,6 +144,7 @@ class HasJob(Protocol):
     tuning: str | None
     embeddings: str | None
     modality: str | None
+    languages: list[str] | None
     kind: str
     also_does: list[str]
     subjects: list[str]
@@ -173,18 +190,14 @@ def why_not(candidate: HasJob, specialist: HasJob) -> str | None:
                 "(`labels_cover` in its entry); a zero-shot or instruction-following model takes any labels"
             )
         return None
-    for cover in info.covered_by:
-        if cover.when is not None and cover.when != specialist.embeddings:
-            continue
-        if candidate.task != cover.task:
-            continue
-        # A base specialist's job is a pretrained generator to fine-tune or prompt: any tuning of a
-        # covering generative task does that; an instruction-following job needs one that follows them.
-        needs_tuning = cover.tuning is not None and specialist.tuning != "base"
-        if needs_tuning and candidate.tuning not in cover.tuning:
-            continue
-        if cover.embeddings is not None and candidate.embeddings not in cover.embeddings:
-            continue
+    # A base specialist's job is a pretrained generator to fine-tune or prompt: any tuning of a covering
+    # generative task does that; an instruction-following job needs one that follows them.
+    base = specialist.tuning == "base"
+    if any(
+        (cover.when is None or cover.when == specialist.embeddings)
+        and _fits(cover, candidate, any_tuning=base)
+        for cover in info.covered_by
+    ):
         return None
     if candidate.task == "fill-mask" or candidate.embeddings == "token":
         return (

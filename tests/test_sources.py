@@ -60,3 +60,44 @@ def test_dead_sources_are_reported_with_who_cites_them(site):
     assert dead[f"{site}/gone"] == ("HTTP 404", ("a/b", "finding x"))
     assert dead[f"{site}/broken"][0] == "HTTP 500"
     assert dead["http://127.0.0.1:9/refused"][0].startswith("unreachable")
+
+
+def test_evidence_urls_are_cited_and_never_sources_are_reported_without_a_request():
+    from generator.schema import ModelEntry
+    from generator.sources import cited_urls, never_source
+
+    entry = ModelEntry.model_validate(
+        {
+            "id": "acme/m",
+            "name": "M",
+            "summary": "A model.",
+            "kind": "general",
+            "focus": "F",
+            "scope": "S.",
+            "not_for": ["X."],
+            "sources": ["https://huggingface.co/acme/m"],
+            "evidence": [
+                {
+                    "benchmark": "B",
+                    "metric": "accuracy",
+                    "value": 0.9,
+                    "source": "https://arxiv.org/abs/1234.5678",
+                    "compared_with": {"name": "G", "value": 0.8, "source": "https://www.promptlayer.com/x"},
+                }
+            ],
+        }
+    )
+
+    class Catalog:
+        models = {"acme/m": entry}
+        findings = []
+
+    cited = cited_urls(Catalog())
+    assert set(cited) == {
+        "https://huggingface.co/acme/m",
+        "https://arxiv.org/abs/1234.5678",
+        "https://www.promptlayer.com/x",
+    }
+    assert "promptlayer.com is never a source" in never_source("https://www.promptlayer.com/x")
+    (dead,) = check_sources({"https://www.promptlayer.com/x": ["acme/m"]}, timeout=1)
+    assert "never a source" in dead.reason
