@@ -27,11 +27,14 @@ Keys of a model record in `api/finder.json` (absent when unknown):
     e   1 when its evidence beats a general model on its own benchmark
     u   tuning of a generative model (base, instruct, chat, task)
     o   other tasks whose need it answers, by the task families of generator/data/tasks.yaml
+    q   int4 or int8 when its weights ship quantized (counted at that precision when the finder's is higher)
     lc  for a general model of a fixed-label task, the subjects its labels cover; ol 1 when it takes
         labels at run time
 
-The index also carries the subject vocabulary (`subjects`: id → [label, words a reader may type]), so the
-finder can read a need's words as the niche they name.
+The index also carries what the pages' scripts would otherwise write a second time: the subject vocabulary
+(`subjects`: id → [label, words a reader may type]), the task labels (`tasks`), a name and the words that
+name it for every language a model lists (`languages`: code → [name, words], generator/languages.py), and
+the sentence box's word table (`words`, generator/data/words.yaml).
 """
 
 from __future__ import annotations
@@ -41,10 +44,12 @@ import re
 from collections.abc import Callable
 
 from .catalog import Catalog
+from .languages import language_name, language_words
 from .patterns import specialist_wins
 from .schema import KIND_LABELS, KINDS, SUBJECTS, ModelEntry
 from .snapshot import HubFacts, download_bytes
-from .tasks import FIXED_LABEL_TASKS, GENERATIVE_TASKS, family_tasks
+from .tasks import FIXED_LABEL_TASKS, GENERATIVE_TASKS, TASKS, family_tasks
+from .words import browser_words
 
 FINDER_INDEX = "api/finder.json"
 COMPARE_INDEX = "api/compare.json"
@@ -93,6 +98,7 @@ def finder_record(entry: ModelEntry, hub: HubFacts | None) -> dict:
     record["o"] = family_tasks(entry) or None
     record["lc"] = list(entry.labels_cover) or None
     record["ol"] = 1 if entry.open_labels else None
+    record["q"] = {"INT4": "int4", "INT8": "int8"}.get(entry.weights.dtype) if entry.weights else None
     wins = any(r.compared_with and specialist_wins(r) for r in entry.evidence)
     record["e"] = 1 if wins else None
     return {key: value for key, value in record.items() if value is not None}
@@ -118,11 +124,17 @@ def finder_index(
     """`api/finder.json`: every model, sorted by id, with the kinds' labels the pages print."""
     hub = hub or {}
     ids = sorted(catalog.models, key=str.lower)
+    codes = sorted(
+        {code for mid in ids for code in catalog.models[mid].languages or _hub_languages(hub.get(mid))}
+    )
     head = _compact(
         {
             "v": INDEX_VERSION,
             "kinds": {kind: KIND_LABELS[kind] for kind in KINDS},
             "subjects": {key: [label, list(words)] for key, (label, words) in SUBJECTS.items()},
+            "tasks": {task: info.label for task, info in TASKS.items()},
+            "languages": {code: [language_name(code) or code, list(language_words(code))] for code in codes},
+            "words": browser_words(),
             "generative": list(GENERATIVE_TASKS),
             "fixed": list(FIXED_LABEL_TASKS),
             "count": len(ids),

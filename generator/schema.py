@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import functools
 import json
 from typing import Annotated, Literal
 
-import pycountry
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from .languages import iso_entry, language_name
 from .tasks import TASKS, Embeddings, Tuning
+from .words import word_table
 
 Kind = Literal["task", "domain", "language", "platform", "general"]
 KINDS: tuple[str, ...] = ("task", "domain", "language", "platform", "general")
@@ -84,16 +84,6 @@ SourceUrl = Annotated[
 ]
 
 
-@functools.cache
-def language_name(code: str) -> str | None:
-    """The English name of an ISO 639 code (`de` → German), from pycountry's copy of the ISO tables.
-
-    Cached: pycountry searches its table on every call, and a build asks for a few codes many times."""
-    base = code.split("-", 1)[0]
-    found = pycountry.languages.get(alpha_2=base) if len(base) == 2 else pycountry.languages.get(alpha_3=base)
-    return found.name if found else None
-
-
 def _known_language(code: str) -> str:
     if language_name(code) is None:
         raise ValueError(f"'{code}' is not an ISO 639 language code; use ISO 639-1 (`de`) or 639-3 (`yue`)")
@@ -103,7 +93,7 @@ def _known_language(code: str) -> str:
             f"'{code}' names a regional variant; the catalog lists languages: write '{base}' (a card that "
             "distinguishes variants says so in `scope` or `not_for`)"
         )
-    found = pycountry.languages.get(alpha_3=base) if len(base) == 3 else None
+    found = iso_entry(base) if len(base) == 3 else None
     if found is not None and getattr(found, "alpha_2", None):
         raise ValueError(f"'{code}' has a two-letter code: write '{found.alpha_2}' ({found.name})")
     return code
@@ -124,65 +114,10 @@ DTYPE_BYTES = {"F32": 4, "F16": 2, "BF16": 2, "INT8": 1, "INT4": 0.5}
 Relation = Literal["finetune", "adapter", "quantized", "merge", "distillation"]
 
 SUBJECTS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "finance": ("Finance", ("finance", "financial", "bank", "banking", "earnings", "stocks")),
-    "biomedical": ("Biomedical literature", ("biomedical", "pubmed", "biology", "genes")),
-    "clinical": ("Clinical notes", ("clinical", "hospital", "patient", "patients", "ehr")),
-    "medical-imaging": ("Medical images", ("x-ray", "xray", "radiology", "radiographs", "medical")),
-    "legal": ("Legal text", ("legal", "law", "court", "contracts")),
-    "science": ("Scientific papers", ("scientific", "science")),
-    "code": ("Source code", ("code", "programming", "programs")),
-    "chemistry": (
-        "Chemistry and materials",
-        ("chemistry", "chemical", "molecules", "molecule", "smiles", "materials"),
-    ),
-    "geospatial": (
-        "Satellite and aerial images",
-        ("satellite", "aerial", "geospatial", "remote-sensing", "earth"),
-    ),
-    "social-media": ("Social media", ("tweets", "tweet", "twitter", "social")),
-    "reviews": ("Product reviews", ("reviews", "review")),
-    "sentiment": ("Sentiment", ("sentiment", "opinion", "polarity")),
-    "emotions": ("Emotions", ("emotion", "emotions", "feelings", "expressions")),
-    "toxicity": ("Toxic language", ("toxic", "toxicity", "abuse", "abusive", "hate")),
-    "nsfw": ("Unsafe images", ("nsfw", "explicit", "unsafe")),
-    "documents": ("Documents", ("document", "documents", "scanned", "pdf", "invoices", "forms")),
-    "tables": ("Tables", ("table", "tables")),
-    "handwriting": ("Handwriting", ("handwriting", "handwritten")),
-    "signatures": ("Signatures", ("signature", "signatures")),
-    "faces": ("Faces", ("face", "faces", "facial")),
-    "named-entities": ("Named entities", ("entities", "entity", "ner")),
-    "extractive-qa": ("Answers quoted from a passage", ("squad", "extractive", "passage")),
-    "captions": ("Image captions", ("caption", "captions", "captioning")),
-    "ocr": ("Reading text in images", ("ocr",)),
-    "sound-events": ("Sound events", ("sounds", "sound", "audioset", "noises")),
-    "speech-activity": ("Speech activity", ("vad", "silence")),
-    "speakers": ("Speakers", ("speaker", "speakers", "diarization")),
-    "language-id": ("Language identification", ("identification", "lid")),
-    "open-vocabulary": ("Open-vocabulary detection", ("open-vocabulary",)),
-    "voices": ("Chosen voices", ("voice", "voices")),
-    "clothing": ("Clothing", ("clothes", "clothing", "fashion", "garments")),
-    "news": ("News articles", ("news", "articles", "headlines")),
-    "dialogue": ("Dialogue", ("dialogue", "dialogues", "conversation", "conversations", "chats")),
-    "driving": (
-        "Street and driving scenes",
-        ("driving", "street", "streets", "traffic", "road", "roads", "cityscapes", "kitti"),
-    ),
-    "indoor": ("Indoor scenes", ("indoor", "room", "rooms", "interior", "interiors")),
-    "panoptic": ("Panoptic segmentation", ("panoptic",)),
-    "background-removal": ("Background removal", ("background", "cutout", "matting", "salient")),
-    "keywords": ("Spoken keywords", ("keyword", "keywords", "commands", "wake-word")),
-    "music": ("Music", ("music", "genre", "genres", "songs")),
-    "retrieval": ("Search and retrieval", ("retrieval", "search", "semantic-search", "rag")),
-    "security": ("Prompt injection", ("injection", "jailbreak", "jailbreaks", "prompt-injection")),
-    "entailment": (
-        "Entailment and factual consistency",
-        ("nli", "entailment", "contradiction", "hallucination", "hallucinations", "consistency"),
-    ),
-    "punctuation": ("Punctuation", ("punctuation", "punctuate")),
-    "grammar": ("Grammar", ("grammar", "grammatical", "spelling")),
+    key: (subject.label, tuple(subject.words)) for key, subject in word_table().subjects.items()
 }
-"""The niches a need can name, each with the words a reader might type for it. A specialist's `subjects`
-come from here: the finder puts it first only for a need that names one of them."""
+"""The niches a need can name (generator/data/words.yaml), each with the words a reader might type for
+it. A specialist's `subjects` come from here: the finder puts it first only for a need that names one."""
 
 Subject = Literal[tuple(SUBJECTS)]
 

@@ -31,6 +31,7 @@ from generator.render import build_pages
 from generator.schema import SUBJECTS
 from generator.snapshot import load_snapshots
 from generator.tasks import family_tasks
+from generator.words import normalize, word_table
 
 AXE = Path(__file__).parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -75,6 +76,7 @@ class Facts:
     runtimes: tuple[str, ...] = ()
     family_tasks: tuple[str, ...] = ()
     tuning: str | None = None
+    shipped: str | None = None  # int4 / int8 when the weights ship quantized
 
 
 def catalog_facts(root: Path) -> dict[str, Facts]:
@@ -105,6 +107,7 @@ def catalog_facts(root: Path) -> dict[str, Facts]:
             runtimes=tuple(m.runtimes or ()),
             family_tasks=tuple(family_tasks(m)),
             tuning=m.tuning,
+            shipped={"INT4": "int4", "INT8": "int8"}.get(m.weights.dtype) if m.weights else None,
         )
     return facts
 
@@ -142,22 +145,34 @@ def parse_bytes(text: str) -> float | None:
     return float(match[1]) * base ** powers.get((match[2] or "").lower(), 0) if match else None
 
 
+def whole_words(text: str) -> list[str]:
+    """The words of a text as the page splits them (need.js `tokens`)."""
+    words = re.split(r"[^\w.+#-]+|_", normalize(text))
+    return [w.strip(".-") for w in words if w.strip(".-")]
+
+
 def failed_filters(m: Facts, f: dict) -> list[str]:
     failed = []
     # Search words that name a subject are the need's niche, not text to match.
-    words = [w for w in f.get("search", "").lower().split() if w not in SUBJECT_WORDS]
+    words = [w for w in whole_words(f.get("search", "")) if w not in SUBJECT_WORDS]
     if words:
-        haystack = f"{m.name} {m.id} {m.focus}".lower()
-        if not all(word in haystack for word in words):
+        # Whole words, or a word and its plural: "pi" is not in "pii".
+        have = set(whole_words(f"{m.name} {m.id.replace('/', ' ').replace('_', ' ')} {m.focus}"))
+        if not all(any(t in (w, w + "s", w + "es") or w in (t + "s", t + "es") for t in have) for w in words):
             failed.append("search")
     for key, value in (
         ("kind", m.kind),
         ("modality", m.modality),
         ("domain", m.domain),
-        ("license", m.license),
     ):
         if f.get(key) and f[key] != value:
             failed.append(key)
+    group = word_table().licences.get(f.get("license", ""))
+    if group and group.licenses:
+        if m.license not in group.licenses:
+            failed.append("license")
+    elif f.get("license") and f["license"] != (m.license or "not-stated"):
+        failed.append("license")
     if f["task"] and m.task not in f["task"] and not set(m.family_tasks) & set(f["task"]):
         failed.append("task")
     if f["lang"] and not all(code in m.languages for code in f["lang"]):
@@ -171,6 +186,8 @@ def failed_filters(m: Facts, f: dict) -> list[str]:
     memory = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(?:gb)?", f.get("mem", ""), re.IGNORECASE)
     if memory and float(memory[1]) > 0:
         width = PRECISION.get(f.get("prec", ""), 2)
+        if m.shipped:  # a quantized build is loaded at the precision it ships
+            width = min(width, PRECISION[m.shipped])
         if m.params is None or m.params * width > float(memory[1]) * 1e9:
             failed.append("mem")
     if f.get("runtime") and not any(r.lower().startswith(f["runtime"].lower()) for r in m.runtimes):
@@ -656,29 +673,28 @@ def test_german_bank_reports_get_a_shortlist_with_the_fit_explained(site, facts)
 
 
 @pytest.mark.browser
-def test_keyboard_alone_goes_from_filters_to_a_model_page(site):
+def test_keyboard_alone_goes_from_a_sentence_to_a_model_page(site):
     page = site.finder()
     for _ in range(80):
         page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.id") == "finder-search":
+        if page.evaluate("document.activeElement.id") == "finder-need":
             break
     else:
-        pytest.fail("Tab never reached the search box")
-    page.keyboard.type("sentiment")
-    # Focus order follows the form: kind, modality, domain, license, task, then language.
-    for expected in ("finder-kind", "finder-modality", "finder-domain", "finder-license", "finder-task"):
-        page.keyboard.press("Tab")
-        assert page.evaluate("document.activeElement.id") == expected
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.id") == "finder-lang"
+        pytest.fail("Tab never reached the sentence box")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline not in ("none", ""), "focus is not visible"
-    page.keyboard.type("German")
+    page.keyboard.type("sentiment of German reviews")
+    page.keyboard.press("Enter")
     page.wait_for_function("location.search.includes('lang=de')", timeout=5_000)
-    assert "search=sentiment" in page.url
+    assert "subject=sentiment" in page.url and "need=" not in page.url
     first = "document.querySelector('#finder-list .atlas-result')?.dataset.id"
     page.wait_for_function(f"{first} === 'oliverguhr/german-sentiment-bert'")
     assert "specialist" in page.locator("#finder-status").inner_text()
+    # Focus order: the box, its button, the chips, the filters' summary, then the results.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.type") == "submit"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('atlas-chip')")
     for _ in range(40):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.closest('.atlas-result')?.dataset.id || ''"):
@@ -688,11 +704,38 @@ def test_keyboard_alone_goes_from_filters_to_a_model_page(site):
     page.keyboard.press("Enter")
     page.wait_for_url("**/models/oliverguhr/german-sentiment-bert/", timeout=15_000)
     assert page.locator("h1").inner_text().rstrip("¶") == "German Sentiment BERT"
-    # Back on the finder, the address restores the same filters and results.
+    # Back on the finder, the address restores the same filters, chips and results.
     page.go_back()
     page.locator("#atlas-finder[data-state=ready]").wait_for(timeout=15_000)
-    assert page.locator("#finder-search").input_value() == "sentiment"
+    assert "German" in page.locator("#finder-chips").inner_text()
     assert site.result_ids()[0] == "oliverguhr/german-sentiment-bert"
+    site.clean()
+
+
+@pytest.mark.browser
+def test_keyboard_alone_opens_the_filters_and_sets_one(site):
+    page = site.finder()
+    page.locator("#finder-need").focus()
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.tagName") == "SUMMARY":
+            break
+    page.keyboard.press("Enter")
+    # Focus order follows the form: name words, kind, modality, domain, license, task, then language.
+    for expected in (
+        "finder-search",
+        "finder-kind",
+        "finder-modality",
+        "finder-domain",
+        "finder-license",
+        "finder-task",
+    ):
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == expected
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "finder-lang"
+    page.keyboard.type("German")
+    page.wait_for_function("location.search.includes('lang=de')", timeout=5_000)
     site.clean()
 
 
@@ -702,6 +745,7 @@ def test_the_finder_works_after_instant_navigation(site, facts):
     page.locator(".md-tabs__link", has_text="Finder").click()
     page.wait_for_url("**/finder/")
     page.locator("#atlas-finder[data-state=ready]").wait_for(timeout=15_000)
+    page.locator(".atlas-refine > summary").click()
     page.locator("#finder-kind").select_option("domain")
     page.wait_for_function("location.search === '?kind=domain'")
     count = len(expected_ids(facts, "kind=domain"))
@@ -915,7 +959,7 @@ def test_hub_filters_are_disabled_with_the_reason_when_the_snapshot_has_no_hub_f
     assert all(m.downloads is None for m in facts.values())
     page = site.finder("gated=no&sort=downloads&task=text-classification")
     assert page.locator("#finder-gated").is_disabled()
-    assert "no Hub facts yet" in page.locator("#finder-hub-hint").inner_text()
+    assert "no Hub facts yet" in page.locator("#finder-hub-hint").text_content()
     assert page.locator('#finder-sort option[value="downloads"]').is_disabled()
     assert "Sorted by best fit" in page.locator("#finder-results").inner_text()
     assert set(site.result_ids()) == expected_ids(facts, "task=text-classification")  # never 0 results
@@ -925,7 +969,7 @@ def test_hub_filters_are_disabled_with_the_reason_when_the_snapshot_has_no_hub_f
 @pytest.mark.browser
 def test_a_two_gigabyte_budget_is_a_preset(site):
     page = site.finder("mem=2&prec=int4")
-    assert "Raspberry Pi" in page.locator("#finder-mem option:checked").inner_text()
+    assert "Raspberry Pi" in page.locator("#finder-mem option:checked").text_content()
     site.clean()
 
 

@@ -47,6 +47,7 @@
       familyTasks: texts(raw.o),
       labelsCover: texts(raw.lc),
       openLabels: raw.ol === 1,
+      shipped: raw.q === "int4" || raw.q === "int8" ? raw.q : "",
     };
   }
 
@@ -84,7 +85,15 @@
       // Tasks whose models predict labels fixed in training: a general one covers only the subjects its
       // labels do (the rule of the model pages' fallback, generator/tasks.py).
       const fixedLabels = new Set(texts(data && data.fixed));
-      return { kinds, subjects, generative, hasHub, fixedLabels, models, byId: new Map(models.map((m) => [m.id, m])) };
+      // Language names (generator/languages.py), task labels and the sentence box's words (words.yaml).
+      const N = window.ModelAtlasNeed;
+      const languages = N.languagesOf(data);
+      for (const [code, language] of languages) languageNames.set(code, language.name);
+      const tasks = new Map(Object.entries(data && typeof data.tasks === "object" && data.tasks ? data.tasks : {}).filter(([, v]) => typeof v === "string"));
+      const words = N.wordsOf(data);
+      return {
+        kinds, subjects, generative, hasHub, fixedLabels, languages, tasks, words, models, byId: new Map(models.map((m) => [m.id, m])),
+      };
     });
   }
 
@@ -145,21 +154,11 @@
 
   const thousands = (n) => (n === null || n === undefined ? "" : n.toLocaleString("en"));
 
-  let languageNames = null;
-  try {
-    languageNames = new Intl.DisplayNames(["en"], { type: "language" });
-  } catch (e) {
-    languageNames = null;
-  }
+  // Names of the languages the catalog lists, from the index (generator/languages.py): the pages and the
+  // finder print the same name for a code.
+  const languageNames = new Map();
   // "de" → "German"; an unknown code stays as it is.
-  function languageName(code) {
-    try {
-      const name = languageNames && languageNames.of(code);
-      return name && name !== code ? name : code;
-    } catch (e) {
-      return code;
-    }
-  }
+  const languageName = (code) => languageNames.get(code) || code;
 
   function listText(items, max) {
     const shown = max && items.length > max ? items.slice(0, max) : items;
@@ -181,14 +180,8 @@
   // Filters and the address
   // ---------------------------------------------------------------------------------------------------
 
-  // The free-text filter is `search`, not `q`: Material opens its own search box on any page whose
-  // address carries `q`.
-  const MULTI = ["task", "lang", "subject"];
-  const SINGLE = ["search", "kind", "modality", "domain", "license", "maxparams", "maxstorage", "mem", "prec", "runtime", "gated", "sort"];
-  const ORDER = [
-    "search", "kind", "task", "subject", "modality", "domain", "lang", "license", "maxparams", "maxstorage", "mem",
-    "prec", "runtime", "gated", "sort",
-  ];
+  const NEED = window.ModelAtlasNeed;
+  const { MULTI, SINGLE, readFilters, writeFilters } = NEED;
 
   // Bytes per parameter at each precision a reader may load the weights in (generator/schema.py DTYPE_BYTES).
   const PRECISION = { fp32: 4, fp16: 2, int8: 1, int4: 0.5 };
@@ -198,7 +191,14 @@
     const match = /^(\d+(?:\.\d+)?)\s*(?:gb)?$/i.exec(value || "");
     return match && Number(match[1]) > 0 ? Number(match[1]) * 1e9 : null;
   }
-  const memoryFor = (model, f) => (model.params === null ? null : model.params * PRECISION[precisionOf(f)]);
+  // The precision a model's weights are counted at: the one asked for, or the lower one its quantized
+  // build ships (a GGUF file at int4 is loaded at int4, whatever the finder's default).
+  const precisionFor = (model, f) => {
+    const asked = precisionOf(f);
+    return model.shipped && PRECISION[model.shipped] < PRECISION[asked] ? model.shipped : asked;
+  };
+  const precisionText = (model, f) => (precisionFor(model, f) === precisionOf(f) ? precisionOf(f) : `${precisionFor(model, f)}, as shipped`);
+  const memoryFor = (model, f) => (model.params === null ? null : model.params * PRECISION[precisionFor(model, f)]);
 
   // The niches the need names: chosen subjects, and search words that are a subject's words.
   function namedSubjects(f, index) {
@@ -208,34 +208,11 @@
     }
     return [...named];
   }
-  const searchWords = (f) => f.search.toLowerCase().split(/\s+/).filter(Boolean);
+  const searchWords = (f) => NEED.tokens(f.search);
   // Search words left to match as text once those that name a subject are taken out.
   function textWords(f, index) {
     const subjectWords = new Set([...index.subjects.values()].flatMap((s) => s.words));
     return searchWords(f).filter((w) => !subjectWords.has(w));
-  }
-
-  // Filters from a query string. A multi-valued filter may repeat (lang=de&lang=fr) or use commas.
-  function readFilters(search) {
-    const params = new URLSearchParams(search);
-    const filters = {};
-    for (const name of SINGLE) filters[name] = (params.get(name) || "").trim();
-    for (const name of MULTI) {
-      const values = params.getAll(name).flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean);
-      filters[name] = [...new Set(values)];
-    }
-    return filters;
-  }
-
-  function writeFilters(filters) {
-    const params = new URLSearchParams();
-    for (const name of ORDER) {
-      const value = filters[name];
-      if (Array.isArray(value)) value.forEach((v) => params.append(name, v));
-      else if (value) params.set(name, value);
-    }
-    const query = params.toString();
-    return query ? `?${query}` : "";
   }
 
   // "350M", "1.5B" or a plain number of parameters.
@@ -255,7 +232,7 @@
   }
 
   // The filters that narrow the list, each with a test and the words that say why a model misses it.
-  // search: every word must appear in the name, id or focus (case-insensitive).
+  // search: every word must be a whole word (or its plural) of the name, id or focus: "pi" is not in "pii".
   function activeFilters(f, index) {
     const active = [];
     const words = textWords(f, index);
@@ -263,11 +240,8 @@
       active.push({
         key: "search",
         name: "search words",
-        test: (m) => {
-          const haystack = `${m.name} ${m.id} ${m.focus}`.toLowerCase();
-          return words.every((w) => haystack.includes(w));
-        },
-        miss: () => `its name, id and focus do not contain “${words.join(" ")}”`,
+        test: (m) => NEED.hasWords(`${m.name} ${m.id.replace(/[/_]/g, " ")} ${m.focus}`, words),
+        miss: () => `its name, id and focus do not have the words “${words.join(" ")}”`,
       });
     }
     if (f.kind) {
@@ -317,7 +291,11 @@
         key: "license",
         name: "license",
         // "not-stated": the card states no license, which is a fact a reader filters on, not a blank.
-        test: (m) => (m.license || NOT_STATED) === f.license,
+        // A group of the word table (words.yaml `licences`: those allowing commercial use) or one license.
+        test: (m) => {
+          const group = index.words.licences[f.license];
+          return group && group.licenses ? group.licenses.includes(m.license) : (m.license || NOT_STATED) === f.license;
+        },
         miss: (m) => (m.license ? `its license is ${m.license}` : "its card states no license"),
       });
     }
@@ -341,14 +319,13 @@
     }
     const memory = parseMemory(f.mem);
     if (memory !== null) {
-      const prec = precisionOf(f);
       active.push({
         key: "mem",
         name: "memory budget",
         test: (m) => memoryFor(m, f) !== null && memoryFor(m, f) <= memory,
         miss: (m) =>
           memoryFor(m, f) !== null
-            ? `its weights need ${humanBytes(memoryFor(m, f))} at ${prec}`
+            ? `its weights need ${humanBytes(memoryFor(m, f))} at ${precisionText(m, f)}`
             : "its size is not known",
       });
     }
@@ -399,11 +376,22 @@
       );
       if (!modalities.size) modalities = null;
     }
-    return { described, niched: niches.length > 0, subjects, niches, budget, modalities };
+    // A limit every result must fit (memory, size or download), as opposed to a preferred kind of build.
+    const limit = parseMemory(f.mem) !== null || parseCount(f.maxparams) !== null || parseBytes(f.maxstorage) !== null;
+    // Evidence that a specialist beats a general model is evidence on its niche (a subject, a domain, a
+    // language), not on a hardware budget.
+    const content = subjects.length > 0 || Boolean(f.domain) || f.lang.length > 0;
+    return { described, niched: niches.length > 0, subjects, niches, budget, limit, content, modalities };
   }
 
   const hasBudget = (f) =>
-    parseMemory(f.mem) !== null || parseCount(f.maxparams) !== null || parseBytes(f.maxstorage) !== null || Boolean(f.runtime);
+    parseMemory(f.mem) !== null ||
+    parseCount(f.maxparams) !== null ||
+    parseBytes(f.maxstorage) !== null ||
+    Boolean(f.runtime) ||
+    Object.hasOwn(PREFER_LABEL, f.prefer);
+  // "Builds for a CPU first": a preference, not a filter (words.yaml `devices`, `device_runtimes`).
+  const PREFER_LABEL = { cpu: "a CPU", phone: "a phone" };
 
   const subjectLabels = (keys, index) => listText(keys.map((k) => (index.subjects.get(k) || { label: k }).label.toLowerCase()));
 
@@ -418,6 +406,10 @@
       fit.why += " A base model: it completes text and needs fine-tuning or a completion prompt, so it comes after the models tuned to follow instructions.";
     } else if (fit.type !== "none" && generativeNeed && (model.tuning === "chat" || model.tuning === "instruct")) {
       fit.why += model.tuning === "chat" ? " Chat-tuned: it follows instructions out of the box." : " Instruction-tuned: it follows instructions out of the box.";
+    }
+    if (fit.type !== "none" && Object.hasOwn(PREFER_LABEL, f.prefer) && NEED.buildFor(index, model, f.prefer)) {
+      fit.build = true;
+      fit.why += ` A build for ${PREFER_LABEL[f.prefer]} (${model.runtimes.join(", ")}), which you prefer.`;
     }
     return fit;
   }
@@ -452,11 +444,15 @@
     }
     const label = index.kinds[model.kind];
     const shared = model.subjects.filter((k) => need.subjects.includes(k));
-    if (need.subjects.length && model.subjects.length && !shared.length) {
+    // A need that names a subject asks for models made for it: a specialist made for none of its subjects
+    // (a phone build of a general model, a German encoder) is narrower, however well it fits the budget.
+    if (need.subjects.length && !shared.length) {
       return {
         type: "narrower",
         title: "Narrower than your need",
-        why: `Made for ${subjectLabels(model.subjects, index)}, not ${subjectLabels(need.subjects, index)}.`,
+        why: model.subjects.length
+          ? `Made for ${subjectLabels(model.subjects, index)}, not ${subjectLabels(need.subjects, index)}.`
+          : `${model.focus}: not made for ${subjectLabels(need.subjects, index)}.`,
       };
     }
     const matched = [];
@@ -506,16 +502,28 @@
   const withName = (compare) => (a, b) => compare(a, b) || byName(a, b);
   // A base (pretrained-only) model does not do a chat or instruction job out of the box.
   const outOfTheBox = (result) => (result.fit.base ? 0 : 1);
+  // With a preference for CPU or phone builds, a model that ships one comes before one that does not.
+  const preferred = (result) => (result.fit.build ? 1 : 0);
   const bestFit = (need) => {
     const levels = need.niched ? LEVEL.niched : LEVEL.broad;
     return (a, b) =>
       levels[a.fit.type] - levels[b.fit.type] ||
       outOfTheBox(b) - outOfTheBox(a) ||
+      preferred(b) - preferred(a) ||
       (b.fit.score || 0) - (a.fit.score || 0) ||
-      Number(b.model.beatsGeneral) - Number(a.model.beatsGeneral) ||
+      (need.content ? Number(b.model.beatsGeneral) - Number(a.model.beatsGeneral) : 0) ||
       byFigure("downloads", -1)(a, b) ||
-      byFigure("params", 1)(a, b) ||
+      bySize(need)(a, b) ||
       byName(a, b);
+  };
+  // Size comes last. With no budget the smaller model comes first: at equal fit it is the cheaper one.
+  // Under a budget every result already fits, and the larger one is usually the more capable ("the largest
+  // model that fits"), so it comes first, unless the two are within 1.5x of each other.
+  const bySize = (need) => (a, b) => {
+    const x = a.model.params;
+    const y = b.model.params;
+    if (!need.limit || x === null || y === null || Math.max(x, y) <= 1.5 * Math.min(x, y)) return byFigure("params", 1)(a, b);
+    return y - x;
   };
   const SORTS = {
     "": null, // best fit: depends on the need (bestFit)
@@ -556,6 +564,13 @@
     // A domain is a key of the subject vocabulary: it shows the same label as the subject filter.
     fill("domain", tally(models.map((m) => m.domain)), (v) => (index.subjects.get(v) || { label: v }).label);
     fill("license", tally(models.map((m) => m.license || NOT_STATED)), (v) => (v === NOT_STATED ? "not stated" : v));
+    // Groups of licenses a reader asks for in words ("commercial use"), first: words.yaml `licences`.
+    const anyLicense = form.elements.license.options[0];
+    for (const [key, group] of Object.entries(index.words.licences).reverse()) {
+      if (!group.licenses) continue;
+      const n = models.filter((m) => group.licenses.includes(m.license)).length;
+      anyLicense.after(h("option", { value: key }, `${group.label} (${n})`));
+    }
     fill("lang", tally(models.flatMap((m) => m.languages)), (v) => `${languageName(v)} (${v})`);
     fill("subject", tally(models.flatMap((m) => m.subjects)), (v) => (index.subjects.get(v) || { label: v }).label);
     fill("runtime", tally(models.flatMap((m) => m.runtimes)), (v) => v);
@@ -585,10 +600,11 @@
       maxstorage: parseBytes(f.maxstorage) !== null ? f.maxstorage : "",
       mem: parseMemory(f.mem) !== null ? f.mem : "",
       prec: Object.hasOwn(PRECISION, f.prec) ? f.prec : "",
+      prefer: Object.hasOwn(PREFER_LABEL, f.prefer) ? f.prefer : "",
       gated: f.gated === "yes" || f.gated === "no" ? f.gated : "",
       sort: Object.hasOwn(SORTS, f.sort) ? f.sort : "",
     };
-    for (const name of ["kind", "modality", "domain", "license", "maxparams", "maxstorage", "mem", "prec", "runtime", "gated", "sort"]) {
+    for (const name of ["kind", "modality", "domain", "license", "maxparams", "maxstorage", "mem", "prec", "prefer", "runtime", "gated", "sort"]) {
       const select = form.elements[name];
       const value = effective[name];
       if (value && ![...select.options].some((o) => o.value === value)) {
@@ -685,7 +701,7 @@
     const memory = memoryFor(model, f);
     const figures = [
       model.params !== null ? `${humanCount(model.params)} parameters` : "size not checked",
-      memory !== null ? `${humanBytes(memory)} at ${precisionOf(f)}` : null,
+      memory !== null ? `${humanBytes(memory)} at ${precisionText(model, f)}` : null,
       model.storage !== null ? `${humanBytes(model.storage)} download` : null,
       model.license ? `license ${model.license}` : "license not stated",
       model.task || null,
@@ -752,6 +768,7 @@
     const specialists = matches.filter((r) => r.fit.type === "specialist").length;
     const narrower = matches.filter((r) => r.fit.type === "narrower").length;
 
+    showChips(state, f);
     results.replaceChildren();
     results.append(h("h2", { id: "finder-results-heading", text: "Results" }), needParagraph(need));
     if (noHubOrder) {
@@ -818,12 +835,60 @@
     state.rootEl.dataset.state = "ready";
   }
 
-  // Apply the form's filters: into the address (replaced, so Back leaves the finder) and the list.
-  function apply(state) {
-    const query = writeFilters(formFilters(state.form));
-    if (query !== location.search) {
+  // The need's filters as removable chips, and the words of the last sentence that were not understood.
+  function showChips(state, f) {
+    const chips = NEED.chips(state.index, f);
+    state.chips.replaceChildren();
+    if (chips.length) {
+      const list = h("ul", { class: "atlas-chips__list", "aria-label": "Your need, as filters" });
+      for (const chip of chips) {
+        const button = h(
+          "button",
+          { type: "button", class: "atlas-chip", "data-key": chip.key, "data-value": chip.value, "aria-label": `Remove ${chip.label}` },
+          chip.label,
+          h("span", { class: "atlas-chip__x", "aria-hidden": "true", text: " ×" }),
+        );
+        button.addEventListener("click", () => {
+          const next = NEED.without(readFilters(location.search), chip);
+          showFilters(state.form, next);
+          setAddress(next);
+          render(state);
+          const again = state.chips.querySelector(".atlas-chip") || state.box;
+          again.focus();
+        });
+        list.append(h("li", {}, button));
+      }
+      state.chips.append(list);
+    }
+    if (state.unknown.length) {
+      state.chips.append(
+        h("p", { class: "atlas-chips__unknown", id: "finder-unknown" }, "Not understood, so not used: ", state.unknown.map((w) => `“${w}”`).join(", "), "."),
+      );
+    }
+  }
+
+  function setAddress(filters) {
+    const query = writeFilters(filters);
+    if (query !== location.search || new URLSearchParams(location.search).has("need")) {
       history.replaceState(history.state, "", `${location.pathname}${query}${location.hash}`);
     }
+  }
+
+  // Apply the form's filters: into the address (replaced, so Back leaves the finder) and the list.
+  function apply(state) {
+    setAddress(formFilters(state.form));
+    state.showAll = false;
+    state.allMisses = false;
+    render(state);
+  }
+
+  // A sentence typed into the box is a new need: its reading replaces the filters (the order stays).
+  function readSentence(state, sentence) {
+    const { filters, unknown } = NEED.read(state.index, sentence);
+    filters.sort = readFilters(location.search).sort;
+    state.unknown = unknown;
+    showFilters(state.form, filters);
+    setAddress(filters);
     state.showAll = false;
     state.allMisses = false;
     render(state);
@@ -833,6 +898,9 @@
     if (rootEl.dataset.wired) return;
     rootEl.dataset.wired = "yes";
     const form = rootEl.querySelector("#finder-form");
+    const needForm = rootEl.querySelector("#finder-need-form");
+    const box = rootEl.querySelector("#finder-need");
+    const chips = rootEl.querySelector("#finder-chips");
     const status = rootEl.querySelector("#finder-status");
     const results = rootEl.querySelector("#finder-results");
     const root = rootEl.dataset.root || "../";
@@ -843,10 +911,29 @@
     loadIndex(indexUrl).then(
       (index) => {
         if (!rootEl.isConnected) return; // the reader moved on (instant navigation)
-        const state = { root, index, form, status, results, rootEl, detailsUrl, showAll: false, allMisses: false };
+        const state = { root, index, form, box, chips, status, results, rootEl, detailsUrl, showAll: false, allMisses: false, unknown: [] };
         populate(form, index);
-        showFilters(form, readFilters(location.search));
-        render(state);
+        const sentence = new URLSearchParams(location.search).get("need");
+        if (sentence && sentence.trim()) {
+          // From the home page's box, or a shared address: read once, then the address holds the filters.
+          box.value = sentence.slice(0, 1000);
+          readSentence(state, box.value);
+        } else {
+          showFilters(form, readFilters(location.search));
+          render(state);
+        }
+        let reading = null;
+        box.addEventListener("input", () => {
+          clearTimeout(reading);
+          reading = setTimeout(() => {
+            if (box.value.trim()) readSentence(state, box.value);
+          }, 400);
+        });
+        needForm.addEventListener("submit", (event) => {
+          event.preventDefault();
+          clearTimeout(reading);
+          if (box.value.trim()) readSentence(state, box.value);
+        });
         let timer = null;
         form.addEventListener("input", (event) => {
           clearTimeout(timer);
@@ -864,8 +951,10 @@
         });
         rootEl.querySelector("#finder-clear").addEventListener("click", () => {
           showFilters(form, readFilters(""));
+          state.unknown = [];
+          box.value = "";
           apply(state);
-          form.elements.search.focus();
+          box.focus();
         });
       },
       (error) => {
