@@ -207,12 +207,14 @@
     // typed, else what the named subjects' specialists read, else text.
     let input = inputs[0] || null;
     if (!input && f.subject.length) {
-      // What most of those specialists read; a multimodal (document) model reads images.
+      // What most of those specialists read, each counted by the subjects it shares; a multimodal (document)
+      // model reads images.
       const counts = new Map();
       for (const m of index.models) {
-        if (m.kind === "general" || !m.subjects.some((k) => f.subject.includes(k))) continue;
+        const shared = m.kind === "general" ? 0 : m.subjects.filter((k) => f.subject.includes(k)).length;
+        if (!shared) continue;
         const reads = m.modality === "multimodal" ? "vision" : m.modality;
-        counts.set(reads, (counts.get(reads) || 0) + 1);
+        counts.set(reads, (counts.get(reads) || 0) + shared); // a face-emotion model counts twice for both
       }
       const ranked = [...counts].sort((a, b) => b[1] - a[1]);
       if (ranked.length && (ranked.length === 1 || ranked[0][1] > ranked[1][1])) input = ranked[0][0];
