@@ -68,6 +68,11 @@ def _hub_languages(hub: HubFacts | None) -> list[str]:
     return [code for code in (hub.languages if hub else []) if _valid(code, _LANGUAGE, 12)]
 
 
+def _languages(entry: ModelEntry, hub: HubFacts | None) -> list[str]:
+    """The curated languages, else the Hub's checked ones: what the record lists and the index names."""
+    return list(entry.languages) if entry.languages else _hub_languages(hub)
+
+
 def finder_record(entry: ModelEntry, hub: HubFacts | None) -> dict:
     """One model's record: curated values first, the Hub snapshot where the entry says nothing."""
     record: dict = {
@@ -78,7 +83,7 @@ def finder_record(entry: ModelEntry, hub: HubFacts | None) -> dict:
         "d": entry.domain,
         "t": entry.task or _valid(hub and hub.pipeline_tag, _PIPELINE_TAG),
         "m": entry.modality,
-        "l": list(entry.languages) if entry.languages else _hub_languages(hub) or None,
+        "l": _languages(entry, hub) or None,
         "c": entry.license or _valid(hub and hub.license, _LICENSE),
         "p": entry.params if entry.params is not None else (hub.params if hub else None) or None,
         "b": download_bytes(entry.weights, hub),
@@ -124,9 +129,7 @@ def finder_index(
     """`api/finder.json`: every model, sorted by id, with the kinds' labels the pages print."""
     hub = hub or {}
     ids = sorted(catalog.models, key=str.lower)
-    codes = sorted(
-        {code for mid in ids for code in catalog.models[mid].languages or _hub_languages(hub.get(mid))}
-    )
+    codes = sorted({code for mid in ids for code in _languages(catalog.models[mid], hub.get(mid))})
     head = _compact(
         {
             "v": INDEX_VERSION,

@@ -12,9 +12,9 @@ import functools
 from pathlib import Path
 from typing import Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .yamlfile import read_yaml_file
+from .yamlfile import read_data_table
 
 TASKS_FILE = Path(__file__).parent / "data" / "tasks.yaml"
 
@@ -72,20 +72,9 @@ class TaskTable(_Strict):
         return self
 
 
-class TaskTableInvalid(Exception):
-    """The task table itself is broken: a maintainer's error, reported with the file and the field."""
-
-
 @functools.cache
 def task_table() -> TaskTable:
-    doc = read_yaml_file(TASKS_FILE)
-    try:
-        return TaskTable.model_validate(doc.data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        line, column = doc.position(tuple(first["loc"]))
-        where = ".".join(str(p) for p in first["loc"])
-        raise TaskTableInvalid(f"{TASKS_FILE.name}:{line}:{column}: {where}: {first['msg']}") from None
+    return read_data_table(TASKS_FILE, TaskTable)
 
 
 TASKS: dict[str, TaskInfo] = task_table().tasks

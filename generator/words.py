@@ -15,10 +15,10 @@ import unicodedata
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from .tasks import TASKS
-from .yamlfile import read_yaml_file
+from .yamlfile import read_data_table
 
 WORDS_FILE = Path(__file__).parent / "data" / "words.yaml"
 
@@ -131,20 +131,9 @@ class WordTable(_Strict):
         return self
 
 
-class WordTableInvalid(Exception):
-    """The word table itself is broken: a maintainer's error, reported with the file and the field."""
-
-
 @functools.cache
 def word_table() -> WordTable:
-    doc = read_yaml_file(WORDS_FILE)
-    try:
-        return WordTable.model_validate(doc.data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        line, column = doc.position(tuple(first["loc"]))
-        where = ".".join(str(p) for p in first["loc"])
-        raise WordTableInvalid(f"{WORDS_FILE.name}:{line}:{column}: {where}: {first['msg']}") from None
+    return read_data_table(WORDS_FILE, WordTable)
 
 
 def browser_words() -> dict:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from pydantic import BaseModel, ValidationError
 
 MAX_FILE_BYTES = 64 * 1024
 """A model entry is a few hundred bytes; anything far larger is a mistake or an attack."""
@@ -278,3 +279,21 @@ def read_yaml_file(path: Path) -> YamlDocument:
     """Read and parse `path`: a link, an oversized file, non-UTF-8 or a forbidden character is refused
     before parsing; whatever goes wrong comes out as YamlFileError."""
     return parse_yaml_text(decode_text(read_capped(path, MAX_FILE_BYTES)))
+
+
+class DataTableInvalid(Exception):
+    """A data table of the package itself (generator/data/*.yaml) is broken: a maintainer's error,
+    reported with the file, line, column and field."""
+
+
+def read_data_table(path: Path, model: type[BaseModel]):
+    """`path` read and validated as `model`; the first error names its position. Shared by the task
+    table (tasks.py) and the word table (words.py)."""
+    doc = read_yaml_file(path)
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        line, column = doc.position(tuple(first["loc"]))
+        where = ".".join(str(p) for p in first["loc"])
+        raise DataTableInvalid(f"{path.name}:{line}:{column}: {where}: {first['msg']}") from None
