@@ -262,7 +262,7 @@ class ModelEntry(Strict):
     )
     subjects: list[Subject] = Field(
         default_factory=list,
-        description="Its niche, from the controlled list in generator/schema.py (SUBJECTS): `tables`, "
+        description="Its niche, from the controlled list in generator/data/words.yaml (subjects): `tables`, "
         "`finance`, `social-media` … Required for task- and domain-specific models.",
     )
     not_for_subjects: list[Subject] = Field(
