@@ -27,14 +27,16 @@ Keys of a model record in `api/finder.json` (absent when unknown):
     e   1 when its evidence beats a general model on its own benchmark
     u   tuning of a generative model (base, instruct, chat, task)
     o   other tasks whose need it answers, by the task families of generator/data/tasks.yaml
+    w   for a general model, the tasks it does out of the box by the covering table (`covered_by`)
     q   int4 or int8 when its weights ship quantized (counted at that precision when the finder's is higher)
     lc  for a general model of a fixed-label task, the subjects its labels cover; ol 1 when it takes
         labels at run time
 
 The index also carries what the pages' scripts would otherwise write a second time: the subject vocabulary
-(`subjects`: id → [label, words a reader may type]), the task labels (`tasks`), a name and the words that
-name it for every language a model lists (`languages`: code → [name, words], generator/languages.py), and
-the sentence box's word table (`words`, generator/data/words.yaml).
+(`subjects`: id → [label, words a reader may type, 1 when it is what a model outputs]), the task labels
+(`tasks`), a name and the words that name it for every language a model lists (`languages`: code →
+[name, words], generator/languages.py), and the sentence box's word table (`words`,
+generator/data/words.yaml).
 """
 
 from __future__ import annotations
@@ -46,10 +48,10 @@ from collections.abc import Callable
 from .catalog import Catalog
 from .languages import language_name, language_words
 from .patterns import specialist_wins
-from .schema import KIND_LABELS, KINDS, SUBJECTS, ModelEntry
+from .schema import KIND_LABELS, KINDS, ModelEntry
 from .snapshot import HubFacts, download_bytes
-from .tasks import FIXED_LABEL_TASKS, GENERATIVE_TASKS, TASKS, family_tasks
-from .words import browser_words
+from .tasks import FIXED_LABEL_TASKS, GENERATIVE_TASKS, TASKS, covered_tasks, family_tasks
+from .words import browser_words, word_table
 
 FINDER_INDEX = "api/finder.json"
 COMPARE_INDEX = "api/compare.json"
@@ -101,6 +103,7 @@ def finder_record(entry: ModelEntry, hub: HubFacts | None) -> dict:
     record["r"] = list(entry.runtimes) if entry.runtimes else None
     record["u"] = entry.tuning
     record["o"] = family_tasks(entry) or None
+    record["w"] = (covered_tasks(entry) or None) if entry.kind == "general" else None
     record["lc"] = list(entry.labels_cover) or None
     record["ol"] = 1 if entry.open_labels else None
     record["q"] = {"INT4": "int4", "INT8": "int8"}.get(entry.weights.dtype) if entry.weights else None
@@ -134,7 +137,10 @@ def finder_index(
         {
             "v": INDEX_VERSION,
             "kinds": {kind: KIND_LABELS[kind] for kind in KINDS},
-            "subjects": {key: [label, list(words)] for key, (label, words) in SUBJECTS.items()},
+            "subjects": {
+                key: [s.label, list(s.words), *([1] if s.predicts else [])]
+                for key, s in word_table().subjects.items()
+            },
             "tasks": {task: info.label for task, info in TASKS.items()},
             "languages": {code: [language_name(code) or code, list(language_words(code))] for code in codes},
             "words": browser_words(),

@@ -103,6 +103,17 @@ def family_tasks(model: HasJob) -> list[str]:
     ]
 
 
+def covered_tasks(model: HasJob) -> list[str]:
+    """The tasks, other than its own, whose job this model does out of the box by the covering table (a
+    zero-shot classifier does text classification): what the finder offers as a fallback for a need that
+    names subjects but no task, whose specialists do those jobs."""
+    return [
+        job
+        for job, info in TASKS.items()
+        if job != model.task and any(cover.when is None and _fits(cover, model) for cover in info.covered_by)
+    ]
+
+
 def with_article(words: str) -> str:
     """ "an instruction-tuned …", "a chat-tuned …": for messages that name a task or a tuning."""
     return f"{'an' if words[:1] in 'aeiou' else 'a'} {words}"

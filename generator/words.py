@@ -55,6 +55,9 @@ class _Strict(BaseModel):
 class Subject(_Strict):
     label: str = Field(min_length=1, max_length=60)
     words: list[str] = Field(min_length=1)
+    # What a model made for it outputs (sentiment, toxicity), not what it reads (tweets, contracts): a
+    # specialist that predicts other labels does not do a need that names this one.
+    predicts: bool = False
     _check = field_validator("words")(_phrases)
 
 

@@ -45,6 +45,7 @@
       beatsGeneral: raw.e === 1,
       tuning: text(raw.u),
       familyTasks: texts(raw.o),
+      covers: texts(raw.w),
       labelsCover: texts(raw.lc),
       openLabels: raw.ol === 1,
       shipped: raw.q === "int4" || raw.q === "int8" ? raw.q : "",
@@ -75,7 +76,7 @@
       const raw = data && typeof data.subjects === "object" && data.subjects ? data.subjects : {};
       for (const [key, value] of Object.entries(raw)) {
         if (/^[a-z]+(-[a-z]+)*$/.test(key) && Array.isArray(value)) {
-          subjects.set(key, { label: text(value[0]) || key, words: texts(value[1]).map((w) => w.toLowerCase()) });
+          subjects.set(key, { label: text(value[0]) || key, words: texts(value[1]).map((w) => w.toLowerCase()), predicts: value[2] === 1 });
         }
       }
       // Tasks whose models say how they were tuned (generator/data/tasks.yaml): a need for one of them is
@@ -376,12 +377,19 @@
       );
       if (!modalities.size) modalities = null;
     }
+    // The jobs those specialists do: a general model that does none of them (a base encoder for "toxic
+    // tweets") is no fallback either.
+    let jobs = null;
+    if (subjects.length && !f.task.length) {
+      jobs = new Set(index.models.filter((m) => m.kind !== "general" && m.task && m.subjects.some((k) => subjects.includes(k))).map((m) => m.task));
+      if (!jobs.size) jobs = null;
+    }
     // A limit every result must fit (memory, size or download), as opposed to a preferred kind of build.
     const limit = parseMemory(f.mem) !== null || parseCount(f.maxparams) !== null || parseBytes(f.maxstorage) !== null;
     // Evidence that a specialist beats a general model is evidence on its niche (a subject, a domain, a
     // language), not on a hardware budget.
     const content = subjects.length > 0 || Boolean(f.domain) || f.lang.length > 0;
-    return { described, niched: niches.length > 0, subjects, niches, budget, limit, content, modalities };
+    return { described, niched: niches.length > 0, subjects, niches, budget, limit, content, modalities, jobs };
   }
 
   const hasBudget = (f) =>
@@ -423,6 +431,14 @@
         why: `Reads ${model.modality}; the specialists for your need read ${listText([...need.modalities].sort())}, so it is no fallback here.`,
       };
     }
+    if (model.kind === "general" && need.jobs && ![model.task, ...model.familyTasks, ...model.covers].some((t) => need.jobs.has(t))) {
+      const does = [...need.jobs].sort().map((t) => (index.tasks.get(t) || t).toLowerCase());
+      return {
+        type: "narrower",
+        title: "Another job",
+        why: `Does ${(index.tasks.get(model.task) || model.task || "no stated task").toLowerCase()}; the specialists for your need do ${listText(does)}, which it does not do without training.`,
+      };
+    }
     if (model.kind === "general" && need.subjects.length && index.fixedLabels.has(model.task) && !model.openLabels) {
       const outside = need.subjects.filter((k) => !model.labelsCover.includes(k));
       if (outside.length) {
@@ -455,6 +471,18 @@
           : `${model.focus}: not made for ${subjectLabels(need.subjects, index)}.`,
       };
     }
+    // What it outputs: a need naming a label (toxic language) is not met by a model that predicts another
+    // (sentiment), whatever it reads (tweets).
+    const predicts = (keys) => keys.filter((k) => (index.subjects.get(k) || {}).predicts);
+    const wantedLabels = predicts(need.subjects);
+    const ownLabels = predicts(model.subjects);
+    if (wantedLabels.length && ownLabels.length && !ownLabels.some((k) => wantedLabels.includes(k))) {
+      return {
+        type: "narrower",
+        title: "Predicts something else",
+        why: `Predicts ${subjectLabels(ownLabels, index)}, not ${subjectLabels(wantedLabels, index)}.`,
+      };
+    }
     const matched = [];
     if (shared.length) matched.push(subjectLabels(shared, index));
     if (f.domain && model.domain === f.domain) matched.push(`the ${f.domain} domain`);
@@ -478,9 +506,11 @@
   }
 
   // Levels: for a need that names a niche, specialists, then general models, then narrower ones; for a broad
-  // need, general models, then narrower ones. Within a level: the specialist made for more of the need's niches
-  // (tweets and sentiment over sentiment alone; German and sentiment over sentiment alone), then evidence that it beats a general model on its
-  // benchmark, then the smaller model (at equal fit, smaller wins), then Hub downloads; the name breaks ties.
+  // need, general models, then narrower ones. Best fit orders by, in turn: doing the job out of the box (a
+  // base model after every tuned one), the level, a build for the preferred device, the specialist made for
+  // more of the need's niches (tweets and sentiment over sentiment alone), evidence that it beats a general
+  // model on its benchmark (for a need naming content), Hub downloads, then size (the smaller model, or under
+  // a budget the larger one unless within 1.5x); the name breaks ties. The finder page states this order.
   const LEVEL = {
     niched: { specialist: 0, general: 1, none: 1, narrower: 2 },
     broad: { general: 0, none: 0, specialist: 1, narrower: 1 },
@@ -506,9 +536,11 @@
   const preferred = (result) => (result.fit.build ? 1 : 0);
   const bestFit = (need) => {
     const levels = need.niched ? LEVEL.niched : LEVEL.broad;
+    // A base model does not do a chat or instruction job at all, so it follows every model that does,
+    // whatever its level; the levels order the rest.
     return (a, b) =>
-      levels[a.fit.type] - levels[b.fit.type] ||
       outOfTheBox(b) - outOfTheBox(a) ||
+      levels[a.fit.type] - levels[b.fit.type] ||
       preferred(b) - preferred(a) ||
       (b.fit.score || 0) - (a.fit.score || 0) ||
       (need.content ? Number(b.model.beatsGeneral) - Number(a.model.beatsGeneral) : 0) ||
@@ -744,12 +776,12 @@
     );
   }
 
-  function render(state) {
-    const { root, index, status, results } = state;
-    const f = readFilters(location.search);
+  // The answer to a need's filters: the models that match every filter, in the order asked for (best fit
+  // unless a sort is chosen), and those that miss exactly one, each with its fit. The finder, the search
+  // page and bench/finder.py all call this one function.
+  function answer(index, f) {
     const active = activeFilters(f, index);
     const need = assessNeed(f, active, index);
-
     const matches = [];
     const nearMisses = [];
     for (const model of index.models) {
@@ -765,6 +797,14 @@
     const sort = (!noHubOrder && Object.hasOwn(SORTS, f.sort) && SORTS[f.sort]) || bestFit(need);
     matches.sort(sort);
     nearMisses.sort(bestFit(need));
+    return { need, matches, nearMisses, noHubOrder };
+  }
+  window.ModelAtlas.answer = answer;
+
+  function render(state) {
+    const { root, index, status, results } = state;
+    const f = readFilters(location.search);
+    const { need, matches, nearMisses, noHubOrder } = answer(index, f);
     const specialists = matches.filter((r) => r.fit.type === "specialist").length;
     const narrower = matches.filter((r) => r.fit.type === "narrower").length;
 

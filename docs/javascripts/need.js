@@ -68,6 +68,9 @@
       .split(/[^\p{L}\p{N}.+#-]+/u)
       .map((t) => t.replace(/^[.-]+|[.-]+$/g, ""))
       .filter(Boolean);
+  // Words of a model's name: its tokens, plus the parts of a joined name ("Bio_ClinicalBERT" is also
+  // "clinical" and "bert"), so a name word is found in a compound but "pi" is still not in "pii".
+  const nameTokens = (s) => [...new Set([...tokens(s), ...tokens(String(s).replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2"))])];
   // The singular forms a typed word may stand for: "tweets" → "tweet", "boxes" → "box", "entities" → "entity".
   function stems(word) {
     const out = [word];
@@ -112,7 +115,7 @@
     for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
     // Whole words of model names and ids: an unknown word found there ("whisper") filters by name.
     const names = new Set();
-    for (const m of index.models) for (const t of tokens(`${m.name} ${m.id.replace(/[/_]/g, " ")}`)) names.add(t);
+    for (const m of index.models) for (const t of nameTokens(`${m.name} ${m.id.replace(/[/_]/g, " ")}`)) names.add(t);
     const table = { byFirst, names };
     tables.set(index, table);
     return table;
@@ -337,14 +340,14 @@
     });
   }
 
-  // Whether every word of `words` is a whole word (or its plural) of `text`.
+  // Whether every word of `words` is a whole word (or its plural) of `text`, a model's name and focus.
   function hasWords(text, words) {
-    const have = tokens(text);
+    const have = nameTokens(text);
     return words.every((w) => have.some((t) => wordMatches(t, w) || wordMatches(w, t)));
   }
 
   window.ModelAtlasNeed = {
     MULTI, SINGLE, ORDER, emptyFilters, readFilters, writeFilters, read, chips, without, wordsOf, languagesOf, buildFor,
-    hasWords, tokens, fold,
+    hasWords, tokens, nameTokens, fold,
   };
 })();
