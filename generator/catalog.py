@@ -132,6 +132,10 @@ def _message(error: dict, valid_keys: list[str]) -> str:
             f"'{value}' is not a license id: write it as the card's metadata does, lowercase with dashes, "
             f"e.g. '{close}' (apache-2.0, mit, cc-by-4.0 …)"
         )
+    released = bool(error["loc"]) and error["loc"][0] == "released"
+    if released and (kind == "string_pattern_mismatch" or isinstance(value, dt.date)):
+        shown = _describe(value)
+        return f"{shown} is not a month: write the year and month of the first release, e.g. 2024-07"
     if kind == "string_type":
         if isinstance(value, bool):
             return f'{message}, got {_describe(value)}: quote it ("{str(value).lower()}") to keep it text'
@@ -144,7 +148,8 @@ def _message(error: dict, valid_keys: list[str]) -> str:
                 f"{message}, got a mapping: a colon followed by a space turns text into `key: value`; "
                 "quote the whole text or write the colon as a semicolon"
             )
-    if kind == "string_pattern_mismatch" and error["loc"] and error["loc"][0] in ("id", "alternatives"):
+    ids = ("id", "alternatives", "superseded_by")
+    if kind == "string_pattern_mismatch" and error["loc"] and error["loc"][0] in ids:
         return f"{message}; a Hugging Face repo id looks like 'ProsusAI/finbert', got {_describe(value)}"
     if kind == "date_type" and isinstance(value, str):
         try:
@@ -354,6 +359,7 @@ def load_catalog(
             del models[model_id]
 
     _check_alternatives(locate, models, files, errors, broken)
+    _check_successors(locate, models, files, errors, broken)
     _check_facts(locate, models, files, errors)
 
     categories = None
@@ -453,6 +459,37 @@ QUANTIZED_TOLERANCE = (0.8, 1.9)
 at 16 bits: measured 1.31× (Llama 3.2 1B Q4_K_M GGUF), 1.43× (Phi-3 mini CPU int4 ONNX), 1.47× (Qwen2.5 7B
 GPTQ-Int4), and more for a small model with a large vocabulary. It stays below 2×, which is what a file of
 the next wider dtype shows."""
+
+
+def _check_successors(locate: _Locator, models, files, errors, broken) -> None:
+    """`superseded_by` names another catalog entry, released no earlier, with no loop back (A by B by A)."""
+    for model_id, entry in models.items():
+        successor = entry.superseded_by
+        if successor is None:
+            continue
+        name = files[model_id]
+        if successor == model_id:
+            errors.append(locate.error(name, ("superseded_by",), "a model cannot supersede itself"))
+        elif successor not in models:
+            if successor not in broken:
+                close = difflib.get_close_matches(successor, list(models), n=1)
+                hint = f"did you mean '{close[0]}'?" if close else "add its entry first or pick a catalog id"
+                errors.append(locate.error(name, ("superseded_by",), f"unknown model '{successor}'; {hint}"))
+        elif entry.released and models[successor].released and models[successor].released < entry.released:
+            message = (
+                f"'{successor}' was released {models[successor].released}, before this model "
+                f"({entry.released}): a successor is newer"
+            )
+            errors.append(locate.error(name, ("superseded_by",), message))
+        else:
+            seen, current = {model_id}, successor
+            while current in models and models[current].superseded_by:
+                current = models[current].superseded_by
+                if current in seen:
+                    message = f"'{successor}' leads back to this model through `superseded_by`: remove one"
+                    errors.append(locate.error(name, ("superseded_by",), message))
+                    break
+                seen.add(current)
 
 
 def _check_facts(locate: _Locator, models, files, errors) -> None:

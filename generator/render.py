@@ -321,6 +321,11 @@ class SiteRenderer:
             if chosen
             else None
         )
+        successor = (
+            (self.views[entry.superseded_by], relative_link(page, model_page_path(entry.superseded_by)))
+            if entry.superseded_by in self.views
+            else None
+        )
         base = entry.base_model
         base_link = relative_link(page, model_page_path(base.id)) if base and base.id in self.views else None
         evidence = [
@@ -353,6 +358,7 @@ class SiteRenderer:
             job=task_label(entry.task).lower() if entry.task else None,
             fallback=fallback,
             base_link=base_link,
+            successor=successor,
             built_on=[
                 (self.views[b], relative_link(page, model_page_path(b)))
                 for b in self.built_on.get(model_id, [])

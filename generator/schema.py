@@ -286,6 +286,17 @@ class ModelEntry(Strict):
     runtimes: list[_text(40, "e.g. `ONNX`, `Core ML`, `GGUF`.")] | None = Field(
         default=None, description="On-device runtimes or formats the card ships, for platform models."
     )
+    released: Annotated[str, StringConstraints(pattern=r"^(19|20)\d\d-(0[1-9]|1[0-2])$")] | None = Field(
+        default=None,
+        description="First public release of the weights, as `YYYY-MM`: from the card, the paper or the "
+        "maker's announcement, cited in `sources`. The finder can sort by it (newest first).",
+    )
+    superseded_by: ModelId | None = Field(
+        default=None,
+        description="A catalog id: the newer model that the same maker names as replacing this one "
+        "(Mistral 7B Instruct v0.3 for v0.2). At equal fit the finder ranks the current model first, and "
+        "the page names the successor.",
+    )
     added: dt.date | None = Field(default=None, description="The date the entry joined the catalog.")
     sources: list[SourceUrl] = Field(min_length=1, description="Web addresses backing the facts above.")
 

@@ -29,6 +29,42 @@ def line_of(text: str, key: str) -> int:
     return next(i for i, line in enumerate(textwrap.dedent(text).splitlines(), 1) if line.startswith(key))
 
 
+def test_a_successor_is_newer_and_leads_nowhere_back(tmp_path):
+    newer = SPECIALIST.replace("added: 2026-11-24", "added: 2026-11-24\n    released: 2024-09")
+    older = GENERAL.replace(
+        "license: mit", "license: mit\n    released: 2023-01\n    superseded_by: acme/fin-sentiment"
+    )
+    make_repo(
+        tmp_path,
+        {
+            "acme/fin-sentiment": newer.replace(
+                "2024-09", "2022-05\n    superseded_by: acme/general-encoder"
+            ),
+            "acme/general-encoder": older,
+            "acme/norsk-bert": LANGUAGE,
+        },
+    )
+    with pytest.raises(CatalogInvalid) as info:
+        load_catalog(tmp_path)
+    messages = sorted(e.message for e in info.value.errors)
+    assert any("leads back to this model" in m for m in messages), messages
+    # Released before the model it replaces: no successor.
+    make_repo(
+        tmp_path / "b",
+        {
+            "acme/fin-sentiment": newer,
+            "acme/general-encoder": GENERAL.replace(
+                "license: mit", "license: mit\n    released: 2025-01\n    superseded_by: acme/fin-sentiment"
+            ),
+            "acme/norsk-bert": LANGUAGE,
+        },
+    )
+    with pytest.raises(CatalogInvalid) as info:
+        load_catalog(tmp_path / "b")
+    (error,) = info.value.errors
+    assert error.field == "superseded_by" and "a successor is newer" in error.message, error
+
+
 @pytest.mark.parametrize(
     "old, new, field, words",
     [
@@ -46,6 +82,25 @@ def line_of(text: str, key: str) -> int:
             "task: text-clasification",
             "task",
             "did you mean 'text-classification'",
+        ),
+        (
+            "added: 2026-11-24",
+            "added: 2026-11-24\n    released: 2024-7",
+            "released",
+            "write the year and month",
+        ),
+        ("added: 2026-11-24", "added: 2026-11-24\n    released: 2024-07-23", "released", "e.g. 2024-07"),
+        (
+            "added: 2026-11-24",
+            "added: 2026-11-24\n    superseded_by: acme/general-encodr",
+            "superseded_by",
+            "did you mean 'acme/general-encoder'?",
+        ),
+        (
+            "added: 2026-11-24",
+            "added: 2026-11-24\n    superseded_by: acme/fin-sentiment",
+            "superseded_by",
+            "cannot supersede itself",
         ),
         ("    name: Acme Fin Sentiment\n", "", "name", "the required key 'name' is missing"),
         ("    params: 109482240\n", "", "params", "the parameter count is required"),

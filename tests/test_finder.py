@@ -1007,3 +1007,69 @@ def test_unknown_sizes_sort_last_in_a_category_table_whichever_the_direction(sit
         order = page.locator("table.atlas-sortable tbody tr code").all_inner_texts()
         assert set(order[-len(unknown) :]) == unknown, order
     site.clean()
+
+
+def chat_entry(model_id: str, name: str, params: int, extra: str) -> str:
+    return f"""\
+    id: {model_id}
+    name: {name}
+    summary: An instruction-tuned English chat model.
+    kind: general
+    focus: General English chat
+    scope: Answers questions and follows instructions in English.
+    not_for:
+      - Languages other than English.
+    task: text-generation
+    tuning: chat
+    modality: text
+    languages: [en]
+    license: mit
+    params: {params}
+    weights: {{bytes: {params * 2}, format: safetensors, dtype: BF16}}
+    {extra}
+    sources:
+      - https://huggingface.co/{model_id}
+    """
+
+
+@pytest.fixture(scope="module")
+def successor_site(tmp_path_factory):
+    """Two chat models of one maker, the smaller one replaced by the larger, and one with no release month."""
+    models = {
+        "acme/chat-v1": chat_entry(
+            "acme/chat-v1",
+            "Acme Chat v1",
+            1_000_000_000,
+            "released: 2023-05\n    superseded_by: acme/chat-v2",
+        ),
+        "acme/chat-v2": chat_entry("acme/chat-v2", "Acme Chat v2", 1_400_000_000, "released: 2024-09"),
+        "acme/chat-undated": chat_entry(
+            "acme/chat-undated", "Acme Chat undated", 900_000_000, "added: 2026-11-20"
+        ),
+    }
+    root = make_repo(tmp_path_factory.mktemp("successor"), models, site=True)
+    mkdocs_build(root, root / "site")
+    return root / "site"
+
+
+@pytest.mark.browser
+def test_a_superseded_model_follows_its_successor_and_newest_sorts_by_release(
+    successor_site, serve, playwright
+):
+    with Browser(playwright, serve(successor_site)) as b:
+        page = b.finder("task=text-generation")
+        ids = b.result_ids()
+        # At equal fit the smaller model would come first; the replaced one comes after the current ones.
+        assert ids.index("acme/chat-v2") < ids.index("acme/chat-v1"), ids
+        line = page.locator('#finder-list > .atlas-result[data-id="acme/chat-v1"]').inner_text()
+        assert "Superseded by Acme Chat v2" in line
+        b.finder("task=text-generation&sort=newest")
+        assert b.result_ids() == ["acme/chat-v2", "acme/chat-v1", "acme/chat-undated"]
+        # The page names the successor, linked, and the month of first release.
+        page = b.goto("models/acme/chat-v1/")
+        note = page.locator(".admonition.note")
+        assert "Superseded by Acme Chat v2" in note.inner_text()
+        assert note.locator("a").get_attribute("href").endswith("chat-v2/")
+        assert "| First released | 2023-05 |" not in page.content()
+        assert page.locator("td", has_text="2023-05").count() == 1
+        b.clean()

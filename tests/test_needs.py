@@ -36,7 +36,11 @@ NEEDS = [
         "task=object-detection&subject=signatures",
         {"first": "tech4humans/yolov8s-signature-detector", "fit": "specialist"},
     ),
-    ("classify images", "task=image-classification", {"first": "google/vit-large-patch16-384", "fit": "general"}),
+    (
+        "classify images",
+        "task=image-classification",
+        {"first": "google/vit-large-patch16-384", "fit": "general"},
+    ),
     (
         "recognize facial expressions in photos",
         "task=image-classification&subject=faces&subject=emotions",
@@ -77,7 +81,11 @@ NEEDS = [
         "task=text-classification&subject=toxicity",
         {"first": "unitary/toxic-bert", "fit": "specialist", "no_general_reads": {"vision", "audio"}},
     ),
-    ("toxic tweets", "subject=toxicity&subject=social-media", {"first": "unitary/toxic-bert", "fit": "specialist"}),
+    (
+        "toxic tweets",
+        "subject=toxicity&subject=social-media",
+        {"first": "unitary/toxic-bert", "fit": "specialist"},
+    ),
     (
         "sentiment of German product reviews",
         "subject=sentiment&subject=reviews&lang=de",
@@ -113,7 +121,11 @@ NEEDS = [
         "subject=named-entities&modality=text&lang=en",
         {"first": "dslim/bert-base-NER", "covers": "en", "unknown": ["extract"]},
     ),
-    ("speech recognition", "task=automatic-speech-recognition", {"first": "openai/whisper-large-v3", "fit": "general"}),
+    (
+        "speech recognition",
+        "task=automatic-speech-recognition",
+        {"first": "openai/whisper-large-v3", "fit": "general"},
+    ),
     (
         "speech recognition in German",
         "task=automatic-speech-recognition&lang=de",
@@ -160,7 +172,11 @@ NEEDS = [
         "task=translation&lang=de&lang=en",
         {"first": "Helsinki-NLP/opus-mt-de-en", "fit": "specialist", "covers": "de"},
     ),
-    ("machine translation", "task=translation", {"first": "facebook/nllb-200-distilled-600M", "fit": "general"}),
+    (
+        "machine translation",
+        "task=translation",
+        {"first": "facebook/nllb-200-distilled-600M", "fit": "general"},
+    ),
     (
         "sound event detection",
         "task=audio-classification&subject=sound-events",
@@ -216,11 +232,13 @@ def type_need(page, sentence: str) -> None:
     box.fill(sentence)
     before = page.evaluate("location.search")
     box.press("Enter")
-    page.wait_for_function(f"location.search !== {before!r} || document.getElementById('finder-need').value", timeout=5_000)
+    page.wait_for_function(
+        f"location.search !== {before!r} || document.getElementById('finder-need').value", timeout=5_000
+    )
     page.locator("#atlas-finder[data-state=ready]").wait_for()
 
 
-def check_answer(page, facts, query: str, wants: dict) -> None:  # noqa: F811 (facts is a fixture)
+def check_answer(page, facts, query: str, wants: dict) -> None:
     fits = result_fits(page)
     assert fits, query
     ids = [mid for mid, _ in fits]
@@ -252,7 +270,9 @@ def check_answer(page, facts, query: str, wants: dict) -> None:  # noqa: F811 (f
         base = [i for i, mid in enumerate(ids) if facts[mid].tuning == "base"]
         assert not base or max(tuned) < min(base), fits
     if "named" in wants:
-        assert all(wants["named"] in mid.lower() or wants["named"] in facts[mid].name.lower() for mid in ids), ids
+        assert all(
+            wants["named"] in mid.lower() or wants["named"] in facts[mid].name.lower() for mid in ids
+        ), ids
     if "no_general_reads" in wants:
         generals = [mid for mid, fit in fits if fit == "general"]
         assert not any(facts[mid].modality in wants["no_general_reads"] for mid in generals), fits
@@ -261,7 +281,7 @@ def check_answer(page, facts, query: str, wants: dict) -> None:  # noqa: F811 (f
 
 @pytest.mark.browser
 @pytest.mark.parametrize("sentence, query, wants", NEEDS, ids=[n[0] for n in NEEDS])
-def test_a_sentence_becomes_the_need_its_address_states(site, facts, sentence, query, wants):  # noqa: F811
+def test_a_sentence_becomes_the_need_its_address_states(site, facts, sentence, query, wants):
     page = site.finder()
     type_need(page, sentence)
     assert canonical(page.evaluate("location.search")) == canonical(query), sentence
@@ -289,14 +309,19 @@ def test_the_home_page_box_hands_its_sentence_to_the_finder(site):
     page.locator("#atlas-finder[data-state=ready]").wait_for(timeout=15_000)
     page.wait_for_function("location.search.includes('lang=de')", timeout=5_000)
     assert "need=" not in page.url
-    assert [c.split(" ×")[0] for c in page.locator(".atlas-chip").all_inner_texts()] == ["Speech recognition", "German"]
+    assert [c.split(" ×")[0] for c in page.locator(".atlas-chip").all_inner_texts()] == [
+        "Speech recognition",
+        "German",
+    ]
     assert site.result_ids()[0] == "primeline/whisper-large-v3-german"
     site.clean()
 
 
 def search(site, query: str):
     page = site.goto(f"search/?q={quote(query)}")
-    page.wait_for_function("(document.querySelector('.pagefind-ui__message') || {}).textContent", timeout=15_000)
+    page.wait_for_function(
+        "(document.querySelector('.pagefind-ui__message') || {}).textContent", timeout=15_000
+    )
     return page
 
 
@@ -369,7 +394,7 @@ sentences = st.lists(
 @pytest.mark.browser
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sentence=sentences)
-def test_any_sentence_reads_quickly_into_chips_that_round_trip(site, sentence):  # noqa: F811
+def test_any_sentence_reads_quickly_into_chips_that_round_trip(site, sentence):
     page = site.page
     if not page.url.endswith("/finder/"):
         site.finder()
@@ -377,7 +402,8 @@ def test_any_sentence_reads_quickly_into_chips_that_round_trip(site, sentence): 
     result = page.evaluate(
         """async (sentence) => {
             const N = window.ModelAtlasNeed;
-            const index = await window.ModelAtlas.loadIndex(new URL("../api/finder.json", location.href).href);
+            const url = new URL("../api/finder.json", location.href).href;
+            const index = await window.ModelAtlas.loadIndex(url);
             const t0 = performance.now();
             const read = N.read(index, sentence);
             const ms = performance.now() - t0;

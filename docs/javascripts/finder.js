@@ -49,6 +49,8 @@
       labelsCover: texts(raw.lc),
       openLabels: raw.ol === 1,
       shipped: raw.q === "int4" || raw.q === "int8" ? raw.q : "",
+      released: /^\d{4}-\d{2}$/.test(text(raw.rl)) ? raw.rl : "",
+      supersededBy: ID_PATTERN.test(text(raw.sb)) ? raw.sb : "",
     };
   }
 
@@ -415,6 +417,11 @@
     } else if (fit.type !== "none" && generativeNeed && (model.tuning === "chat" || model.tuning === "instruct")) {
       fit.why += model.tuning === "chat" ? " Chat-tuned: it follows instructions out of the box." : " Instruction-tuned: it follows instructions out of the box.";
     }
+    if (fit.type !== "none" && model.supersededBy) {
+      const successor = index.byId ? index.byId.get(model.supersededBy) : null;
+      fit.superseded = true;
+      fit.why += ` Superseded by ${successor ? successor.name : model.supersededBy}, as its maker says: it comes after current models that fit as well.`;
+    }
     if (fit.type !== "none" && Object.hasOwn(PREFER_LABEL, f.prefer) && NEED.buildFor(index, model, f.prefer)) {
       fit.build = true;
       fit.why += ` A build for ${PREFER_LABEL[f.prefer]} (${model.runtimes.join(", ")}), which you prefer.`;
@@ -509,7 +516,7 @@
   // need, general models, then narrower ones. Best fit orders by, in turn: doing the job out of the box (a
   // base model after every tuned one), the level, a build for the preferred device, the specialist made for
   // more of the need's niches (tweets and sentiment over sentiment alone), evidence that it beats a general
-  // model on its benchmark (for a need naming content), Hub downloads, then size (the smaller model, or under
+  // model on its benchmark (for a need naming content), current over superseded, Hub downloads, then size (the smaller model, or under
   // a budget the larger one unless within 1.5x); the name breaks ties. The finder page states this order.
   const LEVEL = {
     niched: { specialist: 0, general: 1, none: 1, narrower: 2 },
@@ -529,9 +536,18 @@
     if (y === null) return -1;
     return (x - y) * direction;
   };
+  // Newest first by first release (YYYY-MM); unknown months last.
+  const byReleased = (a, b) => {
+    const x = a.model.released;
+    const y = b.model.released;
+    if (!x || !y) return (x ? 0 : 1) - (y ? 0 : 1);
+    return x < y ? 1 : x > y ? -1 : 0;
+  };
   const withName = (compare) => (a, b) => compare(a, b) || byName(a, b);
   // A base (pretrained-only) model does not do a chat or instruction job out of the box.
   const outOfTheBox = (result) => (result.fit.base ? 0 : 1);
+  // A model its maker has replaced comes after the current ones that fit as well.
+  const current = (result) => (result.fit.superseded ? 0 : 1);
   // With a preference for CPU or phone builds, a model that ships one comes before one that does not.
   const preferred = (result) => (result.fit.build ? 1 : 0);
   const bestFit = (need) => {
@@ -544,6 +560,7 @@
       preferred(b) - preferred(a) ||
       (b.fit.score || 0) - (a.fit.score || 0) ||
       (need.content ? Number(b.model.beatsGeneral) - Number(a.model.beatsGeneral) : 0) ||
+      current(b) - current(a) ||
       byFigure("downloads", -1)(a, b) ||
       bySize(need)(a, b) ||
       byName(a, b);
@@ -562,6 +579,7 @@
     name: byName,
     size: withName(byFigure("params", 1)),
     downloads: withName(byFigure("downloads", -1)),
+    newest: withName(byReleased),
   };
 
   // ---------------------------------------------------------------------------------------------------
