@@ -27,6 +27,7 @@
     return {
       id: raw.i,
       name: text(raw.n) || raw.i,
+      sortName: (text(raw.n) || raw.i).toLowerCase(),
       kind: raw.k,
       focus: text(raw.f),
       domain: text(raw.d),
@@ -67,8 +68,18 @@
     return jsonCache.get(url);
   }
 
-  // The finder index, as { kinds: {kind: label}, models: [...], byId: Map }.
+  // The finder index, as { kinds: {kind: label}, models: [...], byId: Map }: built once per address, so the
+  // tables kept per index (need.js's phrases, the builds per model) last across pages and searches.
+  const indexCache = new Map();
   function loadIndex(url) {
+    if (!indexCache.has(url)) {
+      const request = buildIndex(url);
+      request.catch(() => indexCache.delete(url));
+      indexCache.set(url, request);
+    }
+    return indexCache.get(url);
+  }
+  function buildIndex(url) {
     return loadJSON(url).then((data) => {
       const models = (Array.isArray(data && data.models) ? data.models : []).map(cleanModel).filter(Boolean);
       const kinds = {};
@@ -243,7 +254,7 @@
       active.push({
         key: "search",
         name: "search words",
-        test: (m) => NEED.hasWords(`${m.name} ${m.id.replace(/[/_]/g, " ")} ${m.focus}`, words),
+        test: (m) => NEED.hasWords(m, words),
         miss: () => `its name, id and focus do not have the words “${words.join(" ")}”`,
       });
     }
@@ -523,8 +534,8 @@
     broad: { general: 0, none: 0, specialist: 1, narrower: 1 },
   };
   const byName = (a, b) => {
-    const x = a.model.name.toLowerCase();
-    const y = b.model.name.toLowerCase();
+    const x = a.model.sortName;
+    const y = b.model.sortName;
     return x < y ? -1 : x > y ? 1 : a.model.id < b.model.id ? -1 : a.model.id > b.model.id ? 1 : 0;
   };
   // Unknown figures sort last whatever the direction.
@@ -554,6 +565,7 @@
     const levels = need.niched ? LEVEL.niched : LEVEL.broad;
     // A base model does not do a chat or instruction job at all, so it follows every model that does,
     // whatever its level; the levels order the rest.
+    const size = bySize(need);
     return (a, b) =>
       outOfTheBox(b) - outOfTheBox(a) ||
       levels[a.fit.type] - levels[b.fit.type] ||
@@ -561,17 +573,19 @@
       (b.fit.score || 0) - (a.fit.score || 0) ||
       (need.content ? Number(b.model.beatsGeneral) - Number(a.model.beatsGeneral) : 0) ||
       current(b) - current(a) ||
-      byFigure("downloads", -1)(a, b) ||
-      bySize(need)(a, b) ||
+      mostDownloaded(a, b) ||
+      size(a, b) ||
       byName(a, b);
   };
+  const mostDownloaded = byFigure("downloads", -1);
+  const smallest = byFigure("params", 1);
   // Size comes last. With no budget the smaller model comes first: at equal fit it is the cheaper one.
   // Under a budget every result already fits, and the larger one is usually the more capable ("the largest
   // model that fits"), so it comes first, unless the two are within 1.5x of each other.
   const bySize = (need) => (a, b) => {
     const x = a.model.params;
     const y = b.model.params;
-    if (!need.limit || x === null || y === null || Math.max(x, y) <= 1.5 * Math.min(x, y)) return byFigure("params", 1)(a, b);
+    if (!need.limit || x === null || y === null || Math.max(x, y) <= 1.5 * Math.min(x, y)) return smallest(a, b);
     return y - x;
   };
   const SORTS = {
@@ -803,11 +817,18 @@
     const matches = [];
     const nearMisses = [];
     for (const model of index.models) {
-      const failed = active.filter((filter) => !filter.test(model));
-      if (failed.length === 0) {
+      // The filters it fails, counted up to two: a near miss fails exactly one.
+      let failed = null;
+      let misses = 0;
+      for (const filter of active) {
+        if (filter.test(model)) continue;
+        failed = failed || filter;
+        if (++misses > 1) break;
+      }
+      if (misses === 0) {
         matches.push({ model, fit: assessFit(model, f, need, index) });
-      } else if (failed.length === 1 && active.length >= 2) {
-        const miss = { key: failed[0].key, name: failed[0].name, text: failed[0].miss(model, index) };
+      } else if (misses === 1 && active.length >= 2) {
+        const miss = { key: failed.key, name: failed.name, text: failed.miss(model, index) };
         nearMisses.push({ model, fit: assessFit(model, f, need, index), miss });
       }
     }
@@ -980,6 +1001,7 @@
           showFilters(form, readFilters(location.search));
           render(state);
         }
+        NEED.prepare(index);
         let reading = null;
         box.addEventListener("input", () => {
           clearTimeout(reading);

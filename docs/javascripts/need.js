@@ -332,7 +332,15 @@
   }
 
   // Whether a model's runtimes include a build for the device ("GGUF" for a CPU, "Core ML" for a phone).
+  // Asked of every result on each change: the answer is kept per model and device.
+  const builds = new WeakMap();
   function buildFor(index, model, device) {
+    if (!builds.has(model)) builds.set(model, new Map());
+    const known = builds.get(model);
+    if (!known.has(device)) known.set(device, hasBuildFor(index, model, device));
+    return known.get(device);
+  }
+  function hasBuildFor(index, model, device) {
     const wanted = (index.words.deviceRuntimes[device] || []).map(tokens);
     return model.runtimes.some((runtime) => {
       const have = tokens(runtime);
@@ -340,14 +348,35 @@
     });
   }
 
-  // Whether every word of `words` is a whole word (or its plural) of `text`, a model's name and focus.
-  function hasWords(text, words) {
-    const have = nameTokens(text);
-    return words.every((w) => have.some((t) => wordMatches(t, w) || wordMatches(w, t)));
+  // Whether every word of `words` is a whole word (or its plural, or its singular) of a model's name, id or
+  // focus. Each model's words are found once and kept: the finder asks on every change.
+  const modelWords = new WeakMap();
+  const pluralsOf = (w) => [`${w}s`, `${w}es`, ...(w.endsWith("y") ? [`${w.slice(0, -1)}ies`] : [])];
+  function hasWords(model, words) {
+    if (!modelWords.has(model)) modelWords.set(model, new Set(nameTokens(`${model.name} ${model.id.replace(/[/_]/g, " ")} ${model.focus}`)));
+    const have = modelWords.get(model);
+    return words.every((w) => have.has(w) || stems(w).some((s) => have.has(s)) || pluralsOf(w).some((p) => have.has(p) && stems(p).includes(w)));
+  }
+
+  // Build what a first sentence would otherwise wait for (the phrase table, each model's words and
+  // builds), in a few slices of idle time after the page loads.
+  function prepare(index) {
+    const idle = window.requestIdleCallback || ((fn) => setTimeout(() => fn({ timeRemaining: () => 8 }), 50));
+    let i = 0;
+    const step = (deadline) => {
+      if (i === 0) phraseTable(index);
+      while (i < index.models.length && deadline.timeRemaining() > 1) {
+        const m = index.models[i++];
+        hasWords(m, []);
+        for (const device of Object.keys(index.words.deviceRuntimes)) buildFor(index, m, device);
+      }
+      if (i < index.models.length) idle(step);
+    };
+    idle(step);
   }
 
   window.ModelAtlasNeed = {
     MULTI, SINGLE, ORDER, emptyFilters, readFilters, writeFilters, read, chips, without, wordsOf, languagesOf, buildFor,
-    hasWords, tokens, nameTokens, fold,
+    hasWords, tokens, nameTokens, fold, prepare,
   };
 })();
