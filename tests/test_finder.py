@@ -1073,3 +1073,37 @@ def test_a_superseded_model_follows_its_successor_and_newest_sorts_by_release(
         assert "| First released | 2023-05 |" not in page.content()
         assert page.locator("td", has_text="2023-05").count() == 1
         b.clean()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width, height", [(1280, 800), (390, 844)])
+def test_category_and_patterns_tables_fit_their_column(site, width, height):
+    """No table scrolls sideways: a reader sees every column the layout keeps, at a laptop's and a phone's
+    width. On a phone a category table keeps the name, size and memory; the evidence table stacks."""
+    page = site.page
+    page.set_viewport_size({"width": width, "height": height})
+    measure = """() => [...document.querySelectorAll('article table')].map((t) => {
+        const column = document.querySelector('article').getBoundingClientRect();
+        const shown = [...t.querySelectorAll('thead th')].filter((c) => getComputedStyle(c).display !== 'none');
+        return { width: t.getBoundingClientRect().width, scroll: t.scrollWidth, column: column.width,
+                 headings: shown.map((c) => c.textContent.trim()) };
+    })"""
+    try:
+        for path in ("categories/domain/", "categories/general/", "patterns/"):
+            site.goto(path)
+            tables = page.evaluate(measure)
+            assert tables, path
+            for table in tables:
+                assert table["scroll"] <= table["width"] + 1 and table["width"] <= table["column"] + 1, (
+                    path,
+                    table,
+                )
+        site.goto("categories/domain/")
+        headings = page.evaluate(measure)[0]["headings"]
+        if width < 600:
+            assert headings == ["Model", "Size", "Memory at fp16"], headings
+        else:
+            assert headings == ["Model", "Focus", "Size", "Memory at fp16", "License", "Task"], headings
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 800})
+    site.clean()
