@@ -1084,7 +1084,8 @@ def test_category_and_patterns_tables_fit_their_column(site, width, height):
     page.set_viewport_size({"width": width, "height": height})
     measure = """() => [...document.querySelectorAll('article table')].map((t) => {
         const column = document.querySelector('article').getBoundingClientRect();
-        const shown = [...t.querySelectorAll('thead th')].filter((c) => getComputedStyle(c).display !== 'none');
+        const shown = [...t.querySelectorAll('thead th')]
+            .filter((c) => getComputedStyle(c).display !== 'none');
         return { width: t.getBoundingClientRect().width, scroll: t.scrollWidth, column: column.width,
                  headings: shown.map((c) => c.textContent.trim()) };
     })"""
