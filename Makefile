@@ -28,12 +28,13 @@ build: $(STAMP)
 ## test: lint (which validates the catalog and checks the schema export), then every test, browser tests included
 test: $(STAMP)
 	$(BIN)/python tests/ensure_chromium.py
-	$(BIN)/python tests/js/ensure_axe.py
+	$(BIN)/python tests/js/ensure_js.py
 	$(MAKE) --no-print-directory lint
 	$(BIN)/python -m pytest
 
-## lint: the pre-commit hooks on every file: ruff, YAML hygiene, catalog validation, schema export check
+## lint: the pre-commit hooks on every file: ruff, ESLint, YAML hygiene, catalog validation, schema export check
 lint: $(STAMP)
+	$(BIN)/python tests/js/ensure_js.py
 	$(BIN)/pre-commit run --all-files --show-diff-on-failure
 
 validate: $(STAMP)

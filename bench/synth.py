@@ -190,7 +190,6 @@ def _hub(entry: dict, rng: random.Random) -> dict:
         "gated": rng.random() < 0.05,
         "params": params,
         "used_storage": params * rng.choice([2, 4, 6, 8]),
-        "base_models": [],
     }
 
 

@@ -9,7 +9,6 @@ Browsers display those as the original characters; neither Markdown nor HTML can
 from __future__ import annotations
 
 import html
-import json
 import re
 
 from markupsafe import Markup
@@ -47,17 +46,3 @@ def link_url(url: str) -> Markup:
     for ch in "<>\"'`":
         safe = safe.replace(ch, f"%{ord(ch):02X}")
     return Markup(safe)
-
-
-def json_for_html(data: object) -> Markup:
-    """JSON that can sit inside a <script type="application/json"> without ending it early."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for ch, rep in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
-        text = text.replace(ch, rep)
-    return Markup(text)

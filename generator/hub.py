@@ -204,7 +204,6 @@ def facts_from_info(model_id: str, info, pulled_at: dt.datetime | None = None) -
         gated=info.gated,
         params=safetensors.total if safetensors else None,
         used_storage=info.used_storage,
-        base_models=_strings(getattr(card, "base_model", None)),
         eval_results=_card_results(getattr(card, "eval_results", None)),
     )
 

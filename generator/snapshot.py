@@ -69,7 +69,6 @@ class HubFacts(BaseModel):
     gated: bool | _hub_text(20) | None = None
     params: _count(10**14) | None = None
     used_storage: _count(10**16) | None = None
-    base_models: list[_hub_text(200)] = Field(default_factory=list, max_length=100)
     eval_results: list[CardResult] = Field(default_factory=list, max_length=200)
 
     @property

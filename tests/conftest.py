@@ -90,7 +90,7 @@ HUB_SNAPSHOT = """\
  "last_modified": "2025-05-23T10:00:00Z", "downloads": 123456, "likes": 789,
  "library_name": "transformers", "pipeline_tag": "text-classification", "tags": ["finance"],
  "license": "apache-2.0", "languages": ["en"], "gated": false, "params": 109482240,
- "used_storage": 1316525846, "base_models": []}
+ "used_storage": 1316525846}
 """
 
 FINDING = """\

@@ -894,7 +894,7 @@ AXE_PAGES = [
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_serious_accessibility_violations(site, scheme):
     if not AXE.is_file():
-        pytest.fail(f"{AXE} is missing: run `.venv/bin/python tests/js/ensure_axe.py` (`make test` does)")
+        pytest.fail(f"{AXE} is missing: run `.venv/bin/python tests/js/ensure_js.py` (`make test` does)")
     # A fresh context: Material keeps the reader's palette in local storage once it has chosen one.
     context = site.browser.new_context(color_scheme=scheme)
     page = context.new_page()
