@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from .languages import iso_entry, language_name
+from .runtimes import known_runtime
 from .tasks import TASKS, Embeddings, Tuning
 from .words import word_table
 
@@ -283,8 +284,10 @@ class ModelEntry(Strict):
     )
     base_model: Lineage | None = None
     evidence: list[Result] = Field(default_factory=list, description="Measured results on its niche.")
-    runtimes: list[_text(40, "e.g. `ONNX`, `Core ML`, `GGUF`.")] | None = Field(
-        default=None, description="On-device runtimes or formats the card ships, for platform models."
+    runtimes: list[Annotated[str, AfterValidator(known_runtime)]] | None = Field(
+        default=None,
+        description="On-device runtimes or formats the card ships, for platform models: labels of "
+        "generator/data/runtimes.yaml, e.g. `ONNX`, `Core ML`, `GGUF`.",
     )
     released: Annotated[str, StringConstraints(pattern=r"^(19|20)\d\d-(0[1-9]|1[0-2])$")] | None = Field(
         default=None,

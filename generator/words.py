@@ -17,13 +17,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from .runtimes import Device, device_runtimes, known_runtime
 from .tasks import TASKS
 from .yamlfile import read_data_table
 
 WORDS_FILE = Path(__file__).parent / "data" / "words.yaml"
 
 Input = Literal["text", "vision", "audio"]
-Device = Literal["cpu", "phone"]
 Precision = Literal["fp32", "fp16", "int8", "int4"]
 
 _PHRASE = re.compile(r"^[^\s,;:!?\"'()\[\]{}<>]+( [^\s,;:!?\"'()\[\]{}<>]+)*$")
@@ -84,6 +84,11 @@ class DeviceWords(_Strict):
     words: list[str] = Field(min_length=1)
     _check = field_validator("words")(_phrases)
 
+    @field_validator("runtime")
+    @classmethod
+    def _known(cls, value):
+        return value if value is None else known_runtime(value)
+
 
 class Licence(_Strict):
     label: str = Field(min_length=1, max_length=80)
@@ -101,9 +106,8 @@ class WordTable(_Strict):
     licences: dict[str, Licence]
     languages: dict[str, list[str]] = Field(default_factory=dict)
     filler: list[str]
-    device_runtimes: dict[Device, list[str]]
 
-    @field_validator("inputs", "precisions", "languages", "filler", "device_runtimes")
+    @field_validator("inputs", "precisions", "languages", "filler")
     @classmethod
     def _lists_of_phrases(cls, value):
         for words in value.values() if isinstance(value, dict) else [value]:
@@ -150,5 +154,5 @@ def browser_words() -> dict:
         "precisions": table.precisions,
         "licences": {key: lic.model_dump(exclude_none=True) for key, lic in table.licences.items()},
         "filler": table.filler,
-        "deviceRuntimes": table.device_runtimes,
+        "deviceRuntimes": device_runtimes(),
     }

@@ -66,6 +66,22 @@ def test_a_successor_is_newer_and_leads_nowhere_back(tmp_path):
 
 
 @pytest.mark.parametrize(
+    "runtimes, words",
+    [
+        ('["QNN"]', "'QNN' is written 'Qualcomm QNN' in the catalog"),
+        ('["ONNX", "tflite"]', "'tflite' is written 'LiteRT (TFLite)'"),
+        ('["Core-ML"]', "did you mean 'Core ML'?"),
+        ('["Frobnicator 3"]', "add it there, with the devices"),
+    ],
+)
+def test_a_runtime_has_one_spelling(tmp_path, runtimes, words):
+    text = SPECIALIST.replace("kind: domain", "kind: platform").replace("    domain: finance\n", "")
+    text = text.replace("added: 2026-11-24", f"added: 2026-11-24\n    runtimes: {runtimes}")
+    error = only_error(tmp_path, text)
+    assert error.field.startswith("runtimes[") and words in error.message, error
+
+
+@pytest.mark.parametrize(
     "old, new, field, words",
     [
         ("languages: [en]", "languages: [nor]", "languages[0]", "'nor' has a two-letter code: write 'no'"),

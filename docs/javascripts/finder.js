@@ -411,7 +411,7 @@
     parseBytes(f.maxstorage) !== null ||
     Boolean(f.runtime) ||
     Object.hasOwn(PREFER_LABEL, f.prefer);
-  // "Builds for a CPU first": a preference, not a filter (words.yaml `devices`, `device_runtimes`).
+  // "Builds for a CPU first": a preference, not a filter (words.yaml `devices`; runtimes.yaml `devices`).
   const PREFER_LABEL = { cpu: "a CPU", phone: "a phone" };
 
   const subjectLabels = (keys, index) => listText(keys.map((k) => (index.subjects.get(k) || { label: k }).label.toLowerCase()));

@@ -331,7 +331,8 @@
     return languages;
   }
 
-  // Whether a model's runtimes include a build for the device ("GGUF" for a CPU, "Core ML" for a phone).
+  // Whether a model's runtimes include a build for the device ("GGUF" for a CPU, "Core ML" for a phone):
+  // the devices of generator/data/runtimes.yaml, whose labels are the only spellings an entry may use.
   // Asked of every result on each change: the answer is kept per model and device.
   const builds = new WeakMap();
   function buildFor(index, model, device) {
@@ -341,12 +342,10 @@
     return known.get(device);
   }
   function hasBuildFor(index, model, device) {
-    const wanted = (index.words.deviceRuntimes[device] || []).map(tokens);
-    return model.runtimes.some((runtime) => {
-      const have = tokens(runtime);
-      return wanted.some((w) => w.length && have.some((_, i) => w.every((word, k) => have[i + k] === word)));
-    });
+    const wanted = index.words.deviceRuntimes[device] || [];
+    return model.runtimes.some((runtime) => wanted.includes(runtime));
   }
+
 
   // Whether every word of `words` is a whole word (or its plural, or its singular) of a model's name, id or
   // focus. Each model's words are found once and kept: the finder asks on every change.
