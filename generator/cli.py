@@ -11,7 +11,7 @@ from pathlib import Path
 from .annotations import annotation
 from .catalog import CatalogInvalid, load_catalog
 from .changes import entries_at, entries_now, summarize
-from .coverage import coverage, coverage_table
+from .coverage import coverage, coverage_table, failing
 from .hub import PullDeferred, PullFailed, RetryPolicy, compare_with_snapshot
 from .linkcheck import check_site
 from .output import write_file_atomic, write_pages
@@ -153,8 +153,10 @@ def _changes(args) -> int:
 
 
 def _coverage(args) -> int:
-    print(coverage_table(coverage(load_catalog(args.root))))
-    return 0
+    """Exits 1 when a cell of generator/data/coverage.yaml has fewer entries than it asks, with no reason."""
+    rows = coverage(load_catalog(args.root))
+    print(coverage_table(rows))
+    return 1 if failing(rows) else 0
 
 
 def _add_checks(sub) -> None:

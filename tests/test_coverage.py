@@ -36,3 +36,34 @@ def test_the_real_catalogs_table_prints(capsys):
     table = coverage_table(coverage(load_catalog(REPO)))
     print(table)  # shown with `pytest -s`: the catalog's coverage against its targets
     assert table.splitlines()[0] == "| Need | Have | Target | Met |" and "targets met" in table
+
+
+def test_a_cell_counts_the_entries_that_answer_its_need_and_fails_below_its_minimum(repo, tmp_path):
+    from generator.coverage import Cell, cell_rows, failing
+
+    catalog = load_catalog(repo)
+    table = [
+        # The finance sentiment specialist reads English; the Norwegian encoder has no count.
+        Cell(
+            label="English sentiment",
+            task=["text-classification"],
+            subjects=["sentiment"],
+            language="en",
+            min=1,
+        ),
+        Cell(label="Norwegian sentiment", subjects=["sentiment"], language="no", min=1),
+        Cell(label="Small English models", language="en", max_params=200_000_000, min=1),
+        Cell(label="Legal", subjects=["legal"], min=2, thin="no such models exist (a test's word)"),
+    ]
+    rows = {row.label: row for row in cell_rows(catalog, table)}
+    assert [rows[c.label].have for c in table] == [1, 0, 1, 0]
+    # Below its minimum with no reason fails; a stated reason is reported instead.
+    assert [row.label for row in failing(list(rows.values()))] == ["Norwegian sentiment"]
+    assert "thin: no such models exist" in coverage_table(list(rows.values()))
+
+
+def test_the_coverage_cells_are_valid_data():
+    from generator.coverage import cells
+
+    table = cells()
+    assert len(table) >= 40 and len({c.label for c in table}) == len(table)
