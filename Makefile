@@ -11,9 +11,11 @@ export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: serve build test lint validate schema render clean
 
-$(STAMP): requirements.lock
+$(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	# The package itself, editable and without dependencies (the lock has them): its MkDocs plugin entry point.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
 ## serve: preview at http://127.0.0.1:8000; an edit rebuilds only the pages whose text it changed (--dirty)

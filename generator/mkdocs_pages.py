@@ -11,31 +11,28 @@ from pathlib import Path
 
 import mkdocs_gen_files
 
-# gen-files runs this file as a script, outside any installed package.
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-# The catalog belongs to the site being built: the folder that holds its mkdocs.yml.
-ROOT = Path(mkdocs_gen_files.config["config_file_path"]).resolve().parent
-
 STARTED = time.perf_counter()  # the generator's own imports count as its time
 
-from generator import preview as generator_preview  # noqa: E402
 from generator import workers  # noqa: E402
 from generator.catalog import CatalogInvalid  # noqa: E402
-from generator.pagestore import store_for  # noqa: E402
+from generator.mkdocs_plugin import NAME  # noqa: E402
 from generator.preview import Preview  # noqa: E402
 from generator.schema import KINDS  # noqa: E402
 from generator.site import render_site  # noqa: E402
 
 LOG = logging.getLogger("mkdocs.plugins.model_atlas")
-# What the previous run handed over, path → (mtime, text); it lives on the gen-files module, which
-# outlives this script's globals under `mkdocs serve`. A one-off `mkdocs build` starts with none.
-previous = vars(mkdocs_gen_files).setdefault("_model_atlas_pages", {}).setdefault(str(ROOT), {})
-# What the generator reuses between rebuilds (generator/preview.py): kept the same way, for the same reason.
-preview = (
-    vars(mkdocs_gen_files).setdefault("_model_atlas_preview", {}).setdefault(str(ROOT), Preview())
-    if generator_preview.serving
-    else None
-)
+# The catalog belongs to the site being built: the folder that holds its mkdocs.yml.
+ROOT = Path(mkdocs_gen_files.config["config_file_path"]).resolve().parent
+# The plugin (generator/mkdocs_plugin.py) keeps what lives between rebuilds: MkDocs keeps its instance for
+# the whole of `mkdocs serve`, while this script runs afresh each time.
+try:
+    plugin = mkdocs_gen_files.config["plugins"][NAME]
+except KeyError:
+    raise SystemExit(f"mkdocs.yml must list the `{NAME}` plugin after gen-files") from None
+# What the previous run handed over, path → (mtime, text). A one-off `mkdocs build` starts with none.
+previous = plugin.handed.setdefault(str(ROOT), {})
+# What the generator reuses between rebuilds (generator/preview.py), in a preview only.
+preview = plugin.previews.setdefault(str(ROOT), Preview()) if plugin.serving else None
 
 
 def _restart_signature() -> dict[str, int]:
@@ -45,9 +42,7 @@ def _restart_signature() -> dict[str, int]:
     return {str(p): p.stat().st_mtime_ns for p in paths if p.is_file()}
 
 
-first_seen = (
-    vars(mkdocs_gen_files).setdefault("_model_atlas_started", {}).setdefault(str(ROOT), _restart_signature())
-)
+first_seen = plugin.started.setdefault(str(ROOT), _restart_signature())
 changed = sorted(
     Path(p).relative_to(ROOT).as_posix() for p, t in _restart_signature().items() if first_seen.get(p) != t
 )
@@ -81,7 +76,7 @@ except CatalogInvalid as exc:
     fallback = True
 
 # Each generated page's "Edit" button opens the file a contributor must change (relative to docs/); model
-# pages get theirs in generator/mkdocs_model_pages.py.
+# pages get theirs in generator/mkdocs_plugin.py.
 sources = {f"categories/{kind}.md": Path("catalog/categories.yaml") for kind in KINDS}
 sources["categories/index.md"] = Path("catalog/categories.yaml")
 sources["contributing.md"] = Path("CONTRIBUTING.md")
@@ -103,11 +98,12 @@ pages["contributing.md"] = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"
 # back that run's modification time, and only the pages an edit changed are rebuilt.
 RENDERED = time.perf_counter()
 
-# Model pages go to the page store, which rewrites only the pages whose text changed; the hook
-# generator/mkdocs_model_pages.py hands them to MkDocs. The few index pages go through gen-files.
+# Model pages go to the page store, which rewrites only the pages whose text changed; the plugin
+# (generator/mkdocs_plugin.py) hands them to MkDocs. The few index pages go through gen-files.
 model_pages = {path: text for path, text in pages.items() if path.startswith("models/")}
 # After a bad save the store keeps the last good model pages, as they are.
-written = 0 if fallback else store_for(ROOT).update(model_pages, remember=preview is not None)
+written = 0 if fallback else plugin.store(ROOT).update(model_pages, remember=preview is not None)
+plugin.pages_handed = True
 
 for path, text in pages.items():
     if path in model_pages:

@@ -1,9 +1,10 @@
-"""MkDocs hook (mkdocs.yml `hooks:`): the category tables skip Python-Markdown's HTML parser.
+"""The category tables skip Python-Markdown's HTML parser (the plugin, mkdocs_plugin.py, calls `take_out`
+before a page's conversion and `put_back` after it).
 
 A category page holds its table as one raw HTML block, `<div class="..." markdown="0">` … `</div>`, which
 Markdown copies into the page unchanged, but only after html.parser has read every tag of it: at 10,000
 models, about 1 s of each build or preview rebuild that touches a category page (bench/serve.py). This
-hook takes such blocks out of a page's Markdown before conversion, leaving a placeholder paragraph, and puts
+takes such blocks out of a page's Markdown before conversion, leaving a placeholder paragraph, and puts
 each back in place of its paragraph afterwards: the page is byte for byte what Markdown makes of it
 (tests/test_raw_html.py). Blocks that nest another `<div>` are left to Markdown.
 """
@@ -19,9 +20,6 @@ TAB_LENGTH = 4  # Python-Markdown's default, which MkDocs keeps
 _OPENING = re.compile(r'^<div class="[^"<>]*" markdown="0">$', re.MULTILINE)
 _CLOSING = "\n</div>\n"
 _NONCE = secrets.token_hex(8)  # so that no contributor's text can be mistaken for a placeholder
-
-_blocks: dict[str, list[str]] = {}
-"""Each page's blocks, by source path, between its two events."""
 
 
 def take_out(markdown: str) -> tuple[str, list[str]]:
@@ -70,15 +68,3 @@ def _as_markdown_reads_it(text: str) -> str:
 
 def _placeholder(number: int) -> str:
     return f"atlasrawblock{_NONCE}n{number}"
-
-
-def on_page_markdown(markdown, page, config, files):
-    text, blocks = take_out(markdown)
-    if blocks:
-        _blocks[page.file.src_uri] = blocks
-    return text
-
-
-def on_page_content(html, page, config, files):
-    blocks = _blocks.pop(page.file.src_uri, None)
-    return put_back(html, blocks) if blocks else html

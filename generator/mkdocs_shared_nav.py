@@ -1,29 +1,32 @@
-"""MkDocs hook (mkdocs.yml `hooks:`): render the navigation once for all model pages, not once per page.
+"""Render the navigation once for all model pages, not once per page (the plugin, mkdocs_plugin.py, puts
+`SharedNav.render` in the theme's globals).
 
 Model pages are left out of the navigation (`not_in_nav`) and all sit at the same depth,
 `models/<org>/<name>/`, so the tabs and the sidebar navigation Material renders for each of them are the
 same HTML, byte for byte: no item is active and every relative link climbs the same number of levels. At
 10,000 models, rendering them again for every page is about a twelfth of the build (bench/build.py).
 overrides/main.html wraps those two partials in `{% call shared_for_model_pages(name, page) %}`; any other
-page renders them as usual. The cache is emptied at the start of every build, so `mkdocs serve` sees edits.
+page renders them as usual. The plugin empties the cache at the start of every build, so `mkdocs serve`
+sees edits.
 """
 
 from __future__ import annotations
 
-_rendered: dict[tuple[str, int], str] = {}
 
+class SharedNav:
+    """The tabs and sidebar, rendered once per depth of model page within one build."""
 
-def shared_for_model_pages(name: str, page, caller) -> str:
-    url = getattr(page, "url", "") or ""
-    if not url.startswith("models/"):
-        return caller()
-    key = (name, url.count("/"))
-    if key not in _rendered:
-        _rendered[key] = caller()
-    return _rendered[key]
+    def __init__(self) -> None:
+        self._rendered: dict[tuple[str, int], str] = {}
 
+    def reset(self) -> None:
+        self._rendered.clear()
 
-def on_env(env, config, files):
-    _rendered.clear()
-    env.globals["shared_for_model_pages"] = shared_for_model_pages
-    return env
+    def render(self, name: str, page, caller) -> str:
+        url = getattr(page, "url", "") or ""
+        if not url.startswith("models/"):
+            return caller()
+        key = (name, url.count("/"))
+        if key not in self._rendered:
+            self._rendered[key] = caller()
+        return self._rendered[key]

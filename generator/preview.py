@@ -24,20 +24,6 @@ from .snapshot import HubFacts
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-serving = False
-"""Set by the MkDocs hook (mkdocs_model_pages.on_startup) under `mkdocs serve`: only a preview keeps what a
-rebuild reuses, since a one-off build would only hold every page's text in memory until it exits."""
-
-incremental = False
-"""`mkdocs serve --dirty`: the preview's site folder keeps what earlier rebuilds wrote there, so a model page
-built once and unchanged since need not be handed to MkDocs as a page again (mkdocs_model_pages.py)."""
-
-built_pages: dict = {}
-"""mkdocs_model_pages.BuiltPage objects by (site folder, directory URLs) and path: unchanged link targets."""
-
-heap_frozen = False
-"""Whether the preview has frozen what its first build left alive (mkdocs_model_pages.py)."""
-
 
 class ThemeBytecode(BytecodeCache):
     """The theme's compiled templates, kept in memory for the life of `mkdocs serve`.
@@ -55,9 +41,6 @@ class ThemeBytecode(BytecodeCache):
 
     def dump_bytecode(self, bucket) -> None:
         self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-theme_bytecode = ThemeBytecode()
 
 
 def _templates_key() -> tuple:
