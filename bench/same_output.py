@@ -26,7 +26,7 @@ from project_venv import REPO, reexec_in_project_venv
 reexec_in_project_venv()
 
 sys.path.insert(0, str(REPO))
-from synth import COPIED, synthesize  # noqa: E402
+from synth import scratch_repo, synthesize  # noqa: E402
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
 SHOWN = 20  # differing files listed per catalog
@@ -34,15 +34,7 @@ SHOWN = 20  # differing files listed per catalog
 
 def side(code: Path, catalog: Path, out: Path) -> Path:
     """A scratch repository with `code`'s build files and generator, and `catalog`; built into out/site."""
-    out.mkdir(parents=True)
-    for name in COPIED:
-        src = code / name
-        if src.is_dir():
-            shutil.copytree(src, out / name)
-        else:
-            shutil.copy2(src, out / name)
-    (out / "generator").symlink_to(code / "generator")
-    shutil.copytree(catalog, out / "catalog")
+    scratch_repo(out, code=code, catalog=catalog)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", "site"],
         cwd=out,

@@ -211,18 +211,22 @@ def _dump_yaml(data: dict) -> str:
     return yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=120)
 
 
-def scratch_repo(out: Path) -> Path:
-    """The files a build reads, copied (generator/ symlinked) into `out`."""
+def scratch_repo(out: Path, code: Path = REPO, catalog: Path | None = None) -> Path:
+    """The files a build reads from the repository at `code`, copied (generator/ symlinked) into `out`,
+    with a copy of `catalog`, or an empty catalog (only the categories) to fill."""
     out.mkdir(parents=True, exist_ok=True)
     for name in COPIED:
-        src = REPO / name
+        src = code / name
         if src.is_dir():
             shutil.copytree(src, out / name)
         else:
             shutil.copy2(src, out / name)
-    (out / "generator").symlink_to(REPO / "generator")
+    (out / "generator").symlink_to(code / "generator")
+    if catalog is not None:
+        shutil.copytree(catalog, out / "catalog")
+        return out
     (out / "catalog").mkdir()
-    shutil.copy2(REPO / "catalog" / "categories.yaml", out / "catalog" / "categories.yaml")
+    shutil.copy2(code / "catalog" / "categories.yaml", out / "catalog" / "categories.yaml")
     return out
 
 
