@@ -401,9 +401,8 @@ def _check_alternatives(locate: _Locator, models, files, errors, broken) -> None
                 )
             elif alt not in models and alt not in broken:
                 hints -= 1
-                close = difflib.get_close_matches(alt, ids, n=1) if hints >= 0 else []
-                hint = f"did you mean '{close[0]}'?" if close else "add its entry first or pick a catalog id"
-                errors.append(locate.error(name, ("alternatives", i), f"unknown model '{alt}'; {hint}"))
+                message = _unknown_model(alt, ids if hints >= 0 else [])
+                errors.append(locate.error(name, ("alternatives", i), message))
         if not entry.specialized and entry.alternatives:
             message = (
                 "a general-purpose model names no alternatives: its page lists the specialists that name it "
@@ -461,6 +460,13 @@ GPTQ-Int4), and more for a small model with a large vocabulary. It stays below 2
 the next wider dtype shows."""
 
 
+def _unknown_model(model_id: str, ids: list[str]) -> str:
+    """An id the catalog does not hold, with the closest one among `ids` (none: no search is made)."""
+    close = difflib.get_close_matches(model_id, ids, n=1) if ids else []
+    hint = f"did you mean '{close[0]}'?" if close else "add its entry first or pick a catalog id"
+    return f"unknown model '{model_id}'; {hint}"
+
+
 def _check_successors(locate: _Locator, models, files, errors, broken) -> None:
     """`superseded_by` names another catalog entry, released no earlier, with no loop back (A by B by A)."""
     for model_id, entry in models.items():
@@ -472,9 +478,7 @@ def _check_successors(locate: _Locator, models, files, errors, broken) -> None:
             errors.append(locate.error(name, ("superseded_by",), "a model cannot supersede itself"))
         elif successor not in models:
             if successor not in broken:
-                close = difflib.get_close_matches(successor, list(models), n=1)
-                hint = f"did you mean '{close[0]}'?" if close else "add its entry first or pick a catalog id"
-                errors.append(locate.error(name, ("superseded_by",), f"unknown model '{successor}'; {hint}"))
+                errors.append(locate.error(name, ("superseded_by",), _unknown_model(successor, list(models))))
         elif entry.released and models[successor].released and models[successor].released < entry.released:
             message = (
                 f"'{successor}' was released {models[successor].released}, before this model "

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
 from .catalog import Catalog
 from .runtimes import device_runtimes
 from .schema import KINDS, ModelEntry
 from .tasks import TASKS as TASK_TABLE
 from .tasks import family_tasks
-from .yamlfile import read_data_table
+from .yamlfile import Strict, read_data_table
 
 CELLS_FILE = Path(__file__).parent / "data" / "coverage.yaml"
 
@@ -81,10 +81,8 @@ class Row:
         return self.have >= self.want
 
 
-class Cell(BaseModel):
+class Cell(Strict):
     """A need the catalog should answer several ways (generator/data/coverage.yaml explains the keys)."""
-
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
     label: str = Field(min_length=1, max_length=80)
     task: list[str] = Field(default_factory=list)
@@ -125,9 +123,7 @@ class Cell(BaseModel):
         return not self.device or bool(set(m.runtimes or ()) & set(device_runtimes()[self.device]))
 
 
-class CellTable(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
+class CellTable(Strict):
     cells: list[Cell]
 
     @model_validator(mode="after")

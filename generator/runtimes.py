@@ -8,25 +8,21 @@ import functools
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
-from .yamlfile import read_data_table
+from .yamlfile import Strict, read_data_table
 
 RUNTIMES_FILE = Path(__file__).parent / "data" / "runtimes.yaml"
 
 Device = Literal["cpu", "phone"]
 
 
-class Runtime(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
+class Runtime(Strict):
     aliases: list[str] = Field(default_factory=list)
     devices: list[Device] = Field(default_factory=list)
 
 
-class RuntimeTable(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
+class RuntimeTable(Strict):
     runtimes: dict[str, Runtime]
 
     @model_validator(mode="after")
@@ -73,8 +69,10 @@ def known_runtime(value: str) -> str:
     )
 
 
+@functools.cache
 def device_runtimes() -> dict[str, list[str]]:
-    """Per device, the labels of the runtimes whose builds run there: the finder's `prefer` reads them."""
+    """Per device, the labels of the runtimes whose builds run there: the finder's `prefer` reads them.
+    Kept once made (coverage asks it for every model of every cell): callers do not change it."""
     table: dict[str, list[str]] = {"cpu": [], "phone": []}
     for label, runtime in runtime_table().runtimes.items():
         for device in runtime.devices:

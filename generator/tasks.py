@@ -12,9 +12,9 @@ import functools
 from pathlib import Path
 from typing import Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
-from .yamlfile import read_data_table
+from .yamlfile import Strict, read_data_table
 
 TASKS_FILE = Path(__file__).parent / "data" / "tasks.yaml"
 
@@ -32,11 +32,7 @@ Embeddings = Literal["sentence", "token"]
 Reads = Literal["text", "vision", "audio", "tabular"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class Cover(_Strict):
+class Cover(Strict):
     """A job whose models do another job out of the box, when tuned (or embedding) as listed."""
 
     task: str
@@ -45,7 +41,7 @@ class Cover(_Strict):
     when: Embeddings | None = Field(default=None, description="Only for specialists giving these embeddings.")
 
 
-class TaskInfo(_Strict):
+class TaskInfo(Strict):
     label: str = Field(min_length=1, max_length=60)
     reads: list[Reads] = Field(min_length=1)
     generative: bool = False
@@ -53,7 +49,7 @@ class TaskInfo(_Strict):
     covered_by: list[Cover] = Field(default_factory=list)
 
 
-class TaskTable(_Strict):
+class TaskTable(Strict):
     tasks: dict[str, TaskInfo]
     families: dict[str, list[Cover]] = Field(default_factory=dict)
 

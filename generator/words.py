@@ -15,11 +15,11 @@ import unicodedata
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from .runtimes import Device, device_runtimes, known_runtime
 from .tasks import TASKS
-from .yamlfile import read_data_table
+from .yamlfile import Strict, read_data_table
 
 WORDS_FILE = Path(__file__).parent / "data" / "words.yaml"
 
@@ -48,11 +48,7 @@ def _phrases(words: list[str]) -> list[str]:
     return words
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class Subject(_Strict):
+class Subject(Strict):
     label: str = Field(min_length=1, max_length=60)
     words: list[str] = Field(min_length=1)
     # What a model made for it outputs (sentiment, toxicity), not what it reads (tweets, contracts): a
@@ -61,7 +57,7 @@ class Subject(_Strict):
     _check = field_validator("words")(_phrases)
 
 
-class Job(_Strict):
+class Job(Strict):
     words: list[str] = Field(min_length=1)
     task: str | dict[Input, str]
     _check = field_validator("words")(_phrases)
@@ -77,7 +73,7 @@ class Job(_Strict):
         return value
 
 
-class DeviceWords(_Strict):
+class DeviceWords(Strict):
     mem: float | None = Field(default=None, gt=0)
     prefer: Device | None = None
     runtime: str | None = None
@@ -90,14 +86,14 @@ class DeviceWords(_Strict):
         return value if value is None else known_runtime(value)
 
 
-class Licence(_Strict):
+class Licence(Strict):
     label: str = Field(min_length=1, max_length=80)
     licenses: list[str] | None = None
     words: list[str] = Field(min_length=1)
     _check = field_validator("words")(_phrases)
 
 
-class WordTable(_Strict):
+class WordTable(Strict):
     subjects: dict[str, Subject]
     tasks: list[Job]
     inputs: dict[Input, list[str]]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 MAX_FILE_BYTES = 64 * 1024
 """A model entry is a few hundred bytes; anything far larger is a mistake or an attack."""
@@ -286,9 +286,15 @@ class DataTableInvalid(Exception):
     reported with the file, line, column and field."""
 
 
+class Strict(BaseModel):
+    """The parts of a data table: no unknown key, no coercion (a YAML `no` is not a string), frozen."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
 def read_data_table(path: Path, model: type[BaseModel]):
-    """`path` read and validated as `model`; the first error names its position. Shared by the task
-    table (tasks.py) and the word table (words.py)."""
+    """`path` read and validated as `model`; the first error names its position. Shared by the package's
+    data tables (tasks.py, words.py, runtimes.py, coverage.py)."""
     doc = read_yaml_file(path)
     try:
         return model.model_validate(doc.data)

@@ -384,18 +384,17 @@
     // A need that names subjects but no task or input reads what the specialists for those subjects read: a
     // general model of another modality is no fallback for it (no image model for a text job).
     let modalities = null;
-    if (subjects.length && !f.task.length && !f.modality) {
-      modalities = new Set(
-        index.models.filter((m) => m.kind !== "general" && m.modality && m.subjects.some((k) => subjects.includes(k))).map((m) => m.modality),
-      );
-      if (!modalities.size) modalities = null;
-    }
     // The jobs those specialists do: a general model that does none of them (a base encoder for "toxic
     // tweets") is no fallback either.
     let jobs = null;
     if (subjects.length && !f.task.length) {
-      jobs = new Set(index.models.filter((m) => m.kind !== "general" && m.task && m.subjects.some((k) => subjects.includes(k))).map((m) => m.task));
-      if (!jobs.size) jobs = null;
+      const specialists = index.models.filter((m) => m.kind !== "general" && m.subjects.some((k) => subjects.includes(k)));
+      const present = (values) => {
+        const found = new Set(values.filter(Boolean));
+        return found.size ? found : null;
+      };
+      if (!f.modality) modalities = present(specialists.map((m) => m.modality));
+      jobs = present(specialists.map((m) => m.task));
     }
     // A limit every result must fit (memory, size or download), as opposed to a preferred kind of build.
     const limit = parseMemory(f.mem) !== null || parseCount(f.maxparams) !== null || parseBytes(f.maxstorage) !== null;
@@ -429,7 +428,7 @@
       fit.why += model.tuning === "chat" ? " Chat-tuned: it follows instructions out of the box." : " Instruction-tuned: it follows instructions out of the box.";
     }
     if (fit.type !== "none" && model.supersededBy) {
-      const successor = index.byId ? index.byId.get(model.supersededBy) : null;
+      const successor = index.byId.get(model.supersededBy);
       fit.superseded = true;
       fit.why += ` Superseded by ${successor ? successor.name : model.supersededBy}, as its maker says: it comes after current models that fit as well.`;
     }
@@ -527,8 +526,9 @@
   // need, general models, then narrower ones. Best fit orders by, in turn: doing the job out of the box (a
   // base model after every tuned one), the level, a build for the preferred device, the specialist made for
   // more of the need's niches (tweets and sentiment over sentiment alone), evidence that it beats a general
-  // model on its benchmark (for a need naming content), current over superseded, Hub downloads, then size (the smaller model, or under
-  // a budget the larger one unless within 1.5x); the name breaks ties. The finder page states this order.
+  // model on its benchmark (for a need naming content), current over superseded, Hub downloads, then size
+  // (the smaller model, or under a budget the larger one unless within 1.5x); the name breaks ties. The
+  // finder page states this order.
   const LEVEL = {
     niched: { specialist: 0, general: 1, none: 1, narrower: 2 },
     broad: { general: 0, none: 0, specialist: 1, narrower: 1 },
@@ -555,6 +555,8 @@
     return x < y ? 1 : x > y ? -1 : 0;
   };
   const withName = (compare) => (a, b) => compare(a, b) || byName(a, b);
+  const mostDownloaded = byFigure("downloads", -1);
+  const smallest = byFigure("params", 1);
   // A base (pretrained-only) model does not do a chat or instruction job out of the box.
   const outOfTheBox = (result) => (result.fit.base ? 0 : 1);
   // A model its maker has replaced comes after the current ones that fit as well.
@@ -577,8 +579,6 @@
       size(a, b) ||
       byName(a, b);
   };
-  const mostDownloaded = byFigure("downloads", -1);
-  const smallest = byFigure("params", 1);
   // Size comes last. With no budget the smaller model comes first: at equal fit it is the cheaper one.
   // Under a budget every result already fits, and the larger one is usually the more capable ("the largest
   // model that fits"), so it comes first, unless the two are within 1.5x of each other.
@@ -591,8 +591,8 @@
   const SORTS = {
     "": null, // best fit: depends on the need (bestFit)
     name: byName,
-    size: withName(byFigure("params", 1)),
-    downloads: withName(byFigure("downloads", -1)),
+    size: withName(smallest),
+    downloads: withName(mostDownloaded),
     newest: withName(byReleased),
   };
 

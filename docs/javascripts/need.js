@@ -346,7 +346,6 @@
     return model.runtimes.some((runtime) => wanted.includes(runtime));
   }
 
-
   // Whether every word of `words` is a whole word (or its plural, or its singular) of a model's name, id or
   // focus. Each model's words are found once and kept: the finder asks on every change.
   const modelWords = new WeakMap();
