@@ -486,12 +486,14 @@ def _check_successors(locate: _Locator, models, files, errors, broken) -> None:
             )
             errors.append(locate.error(name, ("superseded_by",), message))
         else:
-            seen, current = {model_id}, successor
+            # Follow the chain until it ends or repeats; a loop not through this model is its members' error.
+            seen, current = {model_id, successor}, successor
             while current in models and models[current].superseded_by:
                 current = models[current].superseded_by
-                if current in seen:
+                if current == model_id:
                     message = f"'{successor}' leads back to this model through `superseded_by`: remove one"
                     errors.append(locate.error(name, ("superseded_by",), message))
+                if current in seen:
                     break
                 seen.add(current)
 

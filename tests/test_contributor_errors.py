@@ -48,6 +48,23 @@ def test_a_successor_is_newer_and_leads_nowhere_back(tmp_path):
         load_catalog(tmp_path)
     messages = sorted(e.message for e in info.value.errors)
     assert any("leads back to this model" in m for m in messages), messages
+    # A loop further down the chain is reported on its members, not on a model that leads into it.
+    loop = {
+        "acme/fin-sentiment": newer.replace("2024-09", "2024-09\n    superseded_by: acme/general-encoder"),
+        "acme/general-encoder": GENERAL.replace(
+            "license: mit", "license: mit\n    superseded_by: acme/norsk-bert"
+        ),
+        "acme/norsk-bert": LANGUAGE.replace(
+            "languages: [no, nb, nn]", "languages: [no, nb, nn]\n    superseded_by: acme/general-encoder"
+        ),
+    }
+    make_repo(tmp_path / "c", loop)
+    with pytest.raises(CatalogInvalid) as info:
+        load_catalog(tmp_path / "c")
+    looped = sorted(e.file for e in info.value.errors if "leads back to this model" in e.message)
+    assert looped == ["catalog/models/acme/general-encoder.yaml", "catalog/models/acme/norsk-bert.yaml"], (
+        looped
+    )
     # Released before the model it replaces: no successor.
     make_repo(
         tmp_path / "b",
