@@ -12,8 +12,9 @@ For each size, bench/synth.py writes a synthetic catalog into a scratch copy of 
 - the built site's size, the size of every model page, and a reader's first search in Chromium: the bytes
   transferred (gzip, as a static host sends them) for the search requests until the first results show.
 
-Both MkDocs builds include the search hook (generator/mkdocs_search.py), which runs Pagefind after the
-pages are written and logs its own time and peak memory; the MkDocs columns do not include it.
+Both MkDocs builds include the model-atlas plugin, whose search step (generator/mkdocs_search.py) runs
+Pagefind after the pages are written and logs its own time and peak memory; the MkDocs columns do not
+include it.
 The generator's overhead is a ratio from one run: its own time inside the full build (imports, load,
 validate, render; the gen-files adapter logs it) over MkDocs' own time in that build, which excludes
 Pagefind and the handoff: gen-files writing each page to its temporary folder, logged apart, a cost of
@@ -22,7 +23,7 @@ which counts everything but compares two runs and so carries their noise.
 
 Wall times are from time.perf_counter around each subprocess. Peak memory (RSS) is what the kernel reports
 for each finished child through os.wait4 (ru_maxrss); MkDocs' own peak and Pagefind's are logged by the
-hook with getrusage, the generator's second process (generator/workers.py) logs its own, and the build's
+plugin with getrusage, the generator's second process (generator/workers.py) logs its own, and the build's
 peak is the sum of the three, since MkDocs and that process stay resident while Pagefind runs.
 """
 
@@ -176,7 +177,7 @@ def baseline_config(root: Path) -> None:
     ]
     baseline = {"INHERIT": "mkdocs.yml", "docs_dir": "baseline_docs", "plugins": plugins}
     (root / "baseline.yml").write_text(yaml.safe_dump(baseline, sort_keys=False), encoding="utf-8")
-    # Zensical reads mkdocs.yml-style configs but neither INHERIT nor MkDocs plugins and hooks. Its own
+    # Zensical reads mkdocs.yml-style configs but neither INHERIT nor MkDocs plugins (nor hooks). Its own
     # search is off: the site searches with Pagefind, which runs after either builder and is timed apart.
     zensical_plugins = [{"search": {"enabled": False}}]
     config.update(docs_dir="baseline_docs", site_dir="site-zensical", plugins=zensical_plugins)
@@ -185,10 +186,10 @@ def baseline_config(root: Path) -> None:
 
 
 def hook_figures(output: str) -> tuple[float, float]:
-    """Pagefind's seconds and MkDocs' own peak RSS (MB), as the search hook logs them."""
+    """Pagefind's seconds and MkDocs' own peak RSS (MB), as the plugin's search step logs them."""
     match = HOOK_LINE.search(output)
     if not match:
-        raise RuntimeError("the search hook did not report Pagefind's time:\n" + output[-2000:])
+        raise RuntimeError("the plugin did not report Pagefind's time:\n" + output[-2000:])
     return float(match["secs"]), float(match["mk"])
 
 
