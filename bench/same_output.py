@@ -2,12 +2,17 @@
 a git revision and one with the working tree's, compared file by file.
 
     python3 bench/same_output.py [--ref HEAD] [--n 1000] [--keep DIR]
+    python3 bench/same_output.py --against DIR
+
 
 Builds, with each side's own generator, templates, docs/, overrides/ and mkdocs.yml: the working tree's
 real catalog, and a synthetic catalog of N entries (bench/synth.py, written once, so both sides read the
 same files). Prints, per catalog, the files only one side has and the files whose bytes differ (the first
 differing line of each, for text), and exits 1 if any differ. A refactor should print nothing but "same";
-a change meant to alter the output lists exactly the pages it meant to alter.
+a change meant to alter the output lists exactly the pages it meant to alter. `--against DIR` compares
+with the "before" builds an earlier `--keep DIR` run left there (and its synthetic catalog), for a change
+that the revision's code cannot be built beside, such as one that moves the plugin the installed package's
+entry point names.
 """
 
 from __future__ import annotations
@@ -80,12 +85,30 @@ def compare(name: str, before: Path, after: Path) -> bool:
     return False
 
 
+def against(kept: Path) -> int:
+    """The working tree's builds of the catalogs kept in `kept`, compared with the builds kept there."""
+    same = True
+    for before in sorted(kept.glob("*-before")):
+        slug = before.name.removesuffix("-before")
+        catalog = REPO / "catalog" if slug == "real" else kept / "synthetic" / "catalog"
+        after = kept / f"{slug}-after"
+        shutil.rmtree(after, ignore_errors=True)
+        same = (
+            compare(f"{slug} catalog (kept → working tree)", before / "site", side(REPO, catalog, after))
+            and same
+        )
+    return 0 if same else 1
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--ref", default="HEAD", help="the revision to compare the working tree with")
     parser.add_argument("--n", type=int, default=1000, help="entries in the synthetic catalog")
     parser.add_argument("--keep", type=Path, help="build here and keep the builds")
+    parser.add_argument("--against", type=Path, help="compare with the before-builds kept in this folder")
     args = parser.parse_args()
+    if args.against:
+        return against(args.against)
     work = args.keep or Path(tempfile.mkdtemp(prefix="atlas-same-"))
     work.mkdir(parents=True, exist_ok=True)
     ref = work / "ref"

@@ -13,7 +13,6 @@ import functools
 import os
 import re
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -262,11 +261,17 @@ def files_under(root: Path, folder: str, errors: list[CatalogError]) -> list[str
 _LINKED_FOLDER = "is a symbolic link; the catalog reads only folders and files inside the repository"
 
 
-def _read_entries(
-    models_dir: Path, relatives: list[str]
-) -> list[tuple[ModelEntry | None, list[CatalogError]]]:
+EntryResult = tuple[ModelEntry | None, list[CatalogError]]
+"""One entry file read and validated on its own: the entry, or None, and the file's own errors."""
+
+EntryReader = Callable[[Path, list[str]], list[EntryResult]]
+"""Reads the entry files named relative to catalog/models/, in order: `read_entries`, or a wrapper of it
+that reads elsewhere (site.py) or skips files that did not change (preview.py)."""
+
+
+def read_entries(models_dir: Path, relatives: list[str]) -> list[EntryResult]:
     """Read and validate entry files each on its own: what can run in another process (workers.py)."""
-    results: list[tuple[ModelEntry | None, list[CatalogError]]] = []
+    results: list[EntryResult] = []
     for relative in relatives:
         name, errors = f"catalog/models/{relative}", []
         if os.path.splitext(relative)[1] != ".yaml":
@@ -280,24 +285,10 @@ def _read_entries(
     return results
 
 
-def file_key(path: str | Path) -> tuple[int, int, int] | None:
-    """What tells a saved file from its last reading: modification time, size and inode (never followed)."""
-    try:
-        info = os.lstat(path)
-    except OSError:
-        return None
-    return (info.st_mtime_ns, info.st_size, info.st_ino)
-
-
-def load_catalog(
-    root: Path, submit: Callable[..., Future] | None = None, reuse: dict | None = None
-) -> Catalog:
+def load_catalog(root: Path, read: EntryReader = read_entries) -> Catalog:
     """Load `root/catalog`, raising CatalogInvalid with every error found.
 
-    With `submit` (workers.submit), the second half of the entry files is read and validated in another
-    process while this one reads the first; the result and its errors are the same either way. With
-    `reuse` (a dict kept between the rebuilds of a preview), an entry file whose `file_key` has not changed
-    since it was last read is not read again: its previous result stands, errors included.
+    `read` reads the entry files; whatever reads them, the catalog and its errors must be the same.
     """
     root = Path(root)
     catalog_dir = root / "catalog"
@@ -305,31 +296,14 @@ def load_catalog(
 
     models_dir = catalog_dir / "models"
     relatives = files_under(root, "catalog/models", errors)
-    # os.path rather than Path objects: 10,000 of them cost a tenth of a second per preview rebuild.
-    base = str(models_dir)
-    keys = {r: file_key(os.path.join(base, r)) for r in relatives} if reuse is not None else {}
-    known = {
-        relative: reuse[relative][1]
-        for relative in relatives
-        if reuse is not None and relative in reuse and reuse[relative][0] == keys[relative]
-    }
-    unread = [relative for relative in relatives if relative not in known]
-    half = len(unread) // 2 if submit and len(unread) > 200 else len(unread)
-    later = submit(_read_entries, models_dir, unread[half:]) if half < len(unread) else None
-    fresh = dict(
-        zip(unread, _read_entries(models_dir, unread[:half]) + (later.result() if later else []), strict=True)
-    )
-    if reuse is not None:
-        reuse.clear()
-        reuse.update({relative: (keys[relative], result) for relative, result in {**known, **fresh}.items()})
-    read = [known[relative] if relative in known else fresh[relative] for relative in relatives]
+    read_files = read(models_dir, relatives)
 
     locate = _Locator(root)
     models: dict[str, ModelEntry] = {}
     files: dict[str, str] = {}
     broken: set[str] = set()  # ids whose files have errors: pointing at them is not another error
     by_lower: dict[str, list[str]] = {}  # Hub ids are case-insensitive: these must be one file each
-    for relative, (entry, file_errors) in zip(relatives, read, strict=True):
+    for relative, (entry, file_errors) in zip(relatives, read_files, strict=True):
         errors.extend(file_errors)
         expected = relative.removesuffix(".yaml")
         if expected != relative:

@@ -18,7 +18,7 @@ from generator.catalog import CatalogInvalid  # noqa: E402
 from generator.mkdocs_plugin import NAME  # noqa: E402
 from generator.preview import Preview  # noqa: E402
 from generator.schema import KINDS  # noqa: E402
-from generator.site import render_site  # noqa: E402
+from generator.site import Build  # noqa: E402
 
 LOG = logging.getLogger("mkdocs.plugins.model_atlas")
 # The catalog belongs to the site being built: the folder that holds its mkdocs.yml.
@@ -55,8 +55,8 @@ if changed:  # a reader of the preview must not take a stale page for the curren
 
 fallback = False  # serving the last good pages after a bad save
 try:
-    pages = render_site(
-        ROOT, mkdocs_gen_files.config["site_url"], mkdocs_gen_files.config["repo_url"], preview
+    pages = (preview or Build()).run(
+        ROOT, mkdocs_gen_files.config["site_url"], mkdocs_gen_files.config["repo_url"]
     )
 except CatalogInvalid as exc:
     if not previous:  # a build, or the first build of `mkdocs serve`: nothing good to fall back on

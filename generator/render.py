@@ -255,13 +255,7 @@ class SiteRenderer:
         catalog: Catalog,
         hub: dict[str, HubFacts] | None = None,
         repo_url: str = DEFAULT_REPO_URL,
-        kept: dict | None = None,
-        stale: set[str] | None = None,
     ):
-        """`kept` and `stale`: per-model pieces of the index pages from the previous preview rebuild, and the
-        models whose pieces must be made again (None: all); see `fragment`."""
-        self.kept, self.stale = kept or {}, stale
-        self.fragments: dict = {}
         self.catalog = catalog
         self.hub = hub or {}
         self.repo_url = repo_url.rstrip("/")
@@ -288,13 +282,41 @@ class SiteRenderer:
                 self.findings_by_model.setdefault(mid, []).append(finding)
 
     def fragment(self, key: tuple, model_id: str, make: Callable[[], str]) -> str:
-        """A piece of an index page that shows one model only (a table row, a JSON record): taken from the
-        previous preview rebuild unless that model is stale, so an edit re-renders a few rows, not 10,000."""
-        value = self.kept.get(key) if self.stale is not None and model_id not in self.stale else None
-        if value is None:
-            value = make()
-        self.fragments[key] = value
-        return value
+        """A piece of an index page that shows one model only (a table row, a JSON record), by `make`.
+
+        A method of its own, like `model_page` and `chart`, so that the preview (preview.py) can keep the
+        pieces of models an edit did not touch: an edit then re-renders a few rows, not 10,000."""
+        return make()
+
+    def chart(self, points: list[ChartPoint], draw_chart: Callable[[list[ChartPoint]], Future[str]]):
+        """The patterns chart of these points, as a future: it may be drawn in another process."""
+        return draw_chart(points)
+
+    def pages(
+        self,
+        site_url: str = DEFAULT_SITE_URL,
+        draw_chart: Callable[[list[ChartPoint]], Future[str]] = draw_here,
+    ) -> dict[str, str]:
+        """Every generated page of the site, path → content (see `build_pages`)."""
+        points = chart_points(list(self.views.values()))
+        chart = self.chart(points, draw_chart)
+        catalog = self.catalog
+        pages = {
+            "index.md": self.home_page(),
+            "categories/index.md": self.categories_index(),
+            "findings/index.md": self.findings_page(),
+            "api/models.json": self.models_json(),
+            "patterns/index.md": self.patterns_page(chart="breadth.svg", points=points),
+            "recent/index.md": self.recent_page(),
+            "feed.xml": atom_feed(catalog.models.values(), site_url),
+            **finder_pages(catalog, self.hub, self.fragment),
+        }
+        for kind in KINDS:
+            pages[f"categories/{kind}.md"] = self.category_page(kind)
+        for model_id in catalog.models:
+            pages[model_page_path(model_id)] = self.model_page(model_id)
+        pages["patterns/breadth.svg"] = chart.result()
+        return pages
 
     def _render(self, template: str, **context) -> str:
         return self.env.get_template(template).render(
@@ -526,51 +548,11 @@ def build_pages(
     site_url: str = DEFAULT_SITE_URL,
     repo_url: str = DEFAULT_REPO_URL,
     draw_chart: Callable[[list[ChartPoint]], Future[str]] = draw_here,
-    previous: dict[str, str] | None = None,
-    stale: set[str] | None = None,
-    fragments: dict | None = None,
 ) -> dict[str, str]:
     """Every generated page of the site, path → content. Paths are the site's public contract.
 
     `site_url` is only needed where links must be absolute (the Atom feed); `repo_url` is the GitHub
     repository that "Edit" and "Report a problem" links point to. `draw_chart` may draw the chart
-    elsewhere (the second process, workers.py) while the pages render here. With `previous` pages and the
-    `stale` model ids (preview.py), a model page not stale is taken from `previous` as it was; with
-    `fragments`, the per-model pieces of index pages likewise (SiteRenderer.fragment), and the dict is
-    refilled with this render's pieces for the next.
+    elsewhere (the second process, workers.py) while the pages render here.
     """
-    renderer = SiteRenderer(catalog, hub, repo_url, fragments, stale if previous is not None else None)
-    points = chart_points(list(renderer.views.values()))
-    # A preview keeps the chart while its points are the same: an edit to a model's text does not move it.
-    kept_chart = (fragments or {}).get(("chart",)) if previous is not None else None
-    if kept_chart is not None and kept_chart[0] == points:
-        chart: Future[str] = Future()
-        chart.set_result(kept_chart[1])
-    else:
-        chart = draw_chart(points)
-    pages = {
-        "index.md": renderer.home_page(),
-        "categories/index.md": renderer.categories_index(),
-        "findings/index.md": renderer.findings_page(),
-        "api/models.json": renderer.models_json(),
-        "patterns/index.md": renderer.patterns_page(chart="breadth.svg", points=points),
-        "recent/index.md": renderer.recent_page(),
-        "feed.xml": atom_feed(catalog.models.values(), site_url),
-        **finder_pages(catalog, hub, renderer.fragment),
-    }
-    for kind in KINDS:
-        pages[f"categories/{kind}.md"] = renderer.category_page(kind)
-    for model_id in catalog.models:
-        path = model_page_path(model_id)
-        kept = (
-            previous.get(path)
-            if previous is not None and stale is not None and model_id not in stale
-            else None
-        )
-        pages[path] = kept if kept is not None else renderer.model_page(model_id)
-    pages["patterns/breadth.svg"] = chart.result()
-    if fragments is not None:
-        fragments.clear()
-        fragments.update(renderer.fragments)
-        fragments[("chart",)] = (points, pages["patterns/breadth.svg"])
-    return pages
+    return SiteRenderer(catalog, hub, repo_url).pages(site_url, draw_chart)

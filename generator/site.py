@@ -5,46 +5,56 @@ Kept apart from cli.py so that a build imports neither the Hub client nor the pu
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from pathlib import Path
 
 from . import workers
-from .catalog import load_catalog
-from .patterns import breadth_chart_svg, import_matplotlib
-from .preview import Preview
-from .render import DEFAULT_REPO_URL, DEFAULT_SITE_URL, build_pages
-from .snapshot import load_snapshots
+from .catalog import Catalog, EntryResult, load_catalog, read_entries
+from .patterns import ChartPoint, breadth_chart_svg, import_matplotlib
+from .render import DEFAULT_REPO_URL, DEFAULT_SITE_URL, SiteRenderer
+from .snapshot import HubFacts, load_snapshots, read_snapshot
 
 
-def render_site(
-    root: Path, site_url: str | None = None, repo_url: str | None = None, preview: Preview | None = None
-) -> dict[str, str]:
-    """Every page of the site built from `root`'s catalog and Hub snapshot, path → text.
+class Build:
+    """One build of the site, stage by stage: read the entry files, read the Hub snapshots, render.
 
-    The second process (workers.py) reads half of the entries, then imports matplotlib, then draws the
-    chart while this one renders the pages. With `preview` (kept by `mkdocs serve` between rebuilds), only
-    changed files are read and only the model pages they touch are rendered again (preview.py); the
-    pages are the same as without it.
+    Each stage is a method, and this class is the whole interface between the core and the preview: the
+    preview (preview.py) subclasses it to skip what an edit did not change, and the core knows nothing of
+    it. The second process (workers.py) reads half of the entries, then imports matplotlib, then draws the
+    chart while this one renders the pages.
     """
 
-    def read_elsewhere(fn, *args):
-        job = workers.submit(fn, *args)
-        workers.submit(import_matplotlib)  # queued next: done by the time the chart's points are ready
-        return job
+    split_above = 200
+    """Above how many entry files the other process reads half: below it, starting it costs more."""
 
-    site_url, repo_url = site_url or DEFAULT_SITE_URL, repo_url or DEFAULT_REPO_URL
-    catalog = load_catalog(root, read_elsewhere, preview.entry_files if preview else None)
-    hub = load_snapshots(root, catalog.models, preview.snapshot_files if preview else None)
-    stale = preview.stale_models(catalog, hub, (site_url, repo_url)) if preview else None
-    pages = build_pages(
-        catalog,
-        hub,
-        site_url,
-        repo_url,
-        draw_chart=lambda points: workers.submit(breadth_chart_svg, points),
-        previous=preview.pages if preview else None,
-        stale=stale,
-        fragments=preview.fragments if preview else None,
-    )
-    if preview:
-        preview.remember(catalog, hub, pages)
-    return pages
+    def read_entries(self, models_dir: Path, relatives: list[str]) -> list[EntryResult]:
+        """Every entry file read and validated, the second half in the other process when there are many."""
+        half = len(relatives) // 2 if len(relatives) > self.split_above else len(relatives)
+        later = workers.submit(read_entries, models_dir, relatives[half:]) if half < len(relatives) else None
+        if later:
+            workers.submit(import_matplotlib)  # queued next: done by the time the chart's points are ready
+        return read_entries(models_dir, relatives[:half]) + (later.result() if later else [])
+
+    def read_snapshot(self, root: Path, model_id: str) -> HubFacts | None:
+        return read_snapshot(root, model_id)
+
+    def renderer(
+        self, catalog: Catalog, hub: dict[str, HubFacts], site_url: str, repo_url: str
+    ) -> SiteRenderer:
+        return SiteRenderer(catalog, hub, repo_url)
+
+    @staticmethod
+    def draw_chart(points: list[ChartPoint]) -> Future[str]:
+        return workers.submit(breadth_chart_svg, points)
+
+    def run(self, root: Path, site_url: str | None = None, repo_url: str | None = None) -> dict[str, str]:
+        """Every page of the site built from `root`'s catalog and Hub snapshot, path → text."""
+        site_url, repo_url = site_url or DEFAULT_SITE_URL, repo_url or DEFAULT_REPO_URL
+        catalog = load_catalog(root, self.read_entries)
+        hub = load_snapshots(root, catalog.models, self.read_snapshot)
+        return self.renderer(catalog, hub, site_url, repo_url).pages(site_url, self.draw_chart)
+
+
+def render_site(root: Path, site_url: str | None = None, repo_url: str | None = None) -> dict[str, str]:
+    """Every page of the site built from `root`'s catalog and Hub snapshot, path → text."""
+    return Build().run(root, site_url, repo_url)

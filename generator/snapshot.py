@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from .catalog import CatalogError, CatalogInvalid, file_key, files_under
+from .catalog import CatalogError, CatalogInvalid, files_under
 from .output import write_file_atomic
 from .schema import Weights
 from .yamlfile import FORBIDDEN_CHARACTERS, YamlFileError, decode_text, parse_yaml_text, read_capped
@@ -148,18 +148,19 @@ def _positioned(raw: bytes, exc: Exception) -> SnapshotError:
     return SnapshotError(f"{error['msg']}, got {got}; {refresh}", line, column, field)
 
 
-def load_snapshots(root: Path, model_ids, reuse: dict | None = None) -> dict[str, HubFacts]:
+SnapshotReader = Callable[[Path, str], HubFacts | None]
+"""Reads one model's snapshot: `read_snapshot`, or a wrapper that skips unchanged files (preview.py)."""
+
+
+def load_snapshots(root: Path, model_ids, read: SnapshotReader = read_snapshot) -> dict[str, HubFacts]:
     """Hub facts for every model that has a snapshot; the others are absent from the result.
 
     Every file under `catalog/hub/` is read like a contributor's: CatalogInvalid names each bad one, and
-    each file that is not the snapshot of a catalog entry, with its line and column. With `reuse` (kept
-    between a preview's rebuilds), a snapshot whose `file_key` has not changed is not read again.
+    each file that is not the snapshot of a catalog entry, with its line and column.
     """
     ids = set(model_ids)
-    kept: dict = {}
     found: dict[str, HubFacts] = {}
     errors: list[CatalogError] = []
-    base = str(root)
     for relative in files_under(Path(root), "catalog/hub", errors):
         name = f"catalog/hub/{relative}"
         model_id = relative.removesuffix(".json")
@@ -175,20 +176,10 @@ def load_snapshots(root: Path, model_ids, reuse: dict | None = None) -> dict[str
                 )
             )
             continue
-        key = file_key(os.path.join(base, name)) if reuse is not None else None
-        if reuse is not None and name in reuse and reuse[name][0] == key:
-            kept[name] = reuse[name]
-            found[model_id] = reuse[name][1]
-            continue
         try:
-            found[model_id] = read_snapshot(root, model_id)
+            found[model_id] = read(root, model_id)
         except SnapshotError as exc:
             errors.append(CatalogError(name, exc.line, exc.column, exc.field, str(exc)))
-        else:
-            kept[name] = (key, found[model_id])
-    if reuse is not None:
-        reuse.clear()
-        reuse.update(kept)
     if errors:
         raise CatalogInvalid(errors)
     return found

@@ -69,25 +69,25 @@ def test_every_page_matches_a_full_render_after_each_edit(tmp_path):
         tmp_path, hub={"acme/fin-sentiment": HUB_SNAPSHOT}, findings={"small-beats-large": FINDING}
     )
     preview = Preview()
-    assert render_site(root, preview=preview) == render_site(root)
+    assert preview.run(root) == render_site(root)
     for what, path, text in EDITS:
         save(root / path, text)
-        assert render_site(root, preview=preview) == render_site(root), what
+        assert preview.run(root) == render_site(root), what
     (root / "catalog/models/acme/tweet-sentiment.yaml").unlink()
-    assert render_site(root, preview=preview) == render_site(root), "an entry removed"
+    assert preview.run(root) == render_site(root), "an entry removed"
     (root / "catalog/models/acme/small-zero-shot.yaml").unlink()
-    assert render_site(root, preview=preview) == render_site(root), "the computed fallback removed"
+    assert preview.run(root) == render_site(root), "the computed fallback removed"
 
 
 def test_an_edit_reads_one_file_and_renders_only_the_pages_it_touches(tmp_path, monkeypatch):
     root = make_repo(tmp_path)
     preview = Preview()
-    render_site(root, preview=preview)
+    preview.run(root)
     reads = []
     original = catalog_module.read_yaml_file
     monkeypatch.setattr(catalog_module, "read_yaml_file", lambda p: reads.append(p.name) or original(p))
     save(root / "catalog/models/acme/norsk-bert.yaml", LANGUAGE.replace("Norwegian text", "Norwegian prose"))
-    pages = render_site(root, preview=preview)
+    pages = preview.run(root)
     assert sorted(reads) == ["categories.yaml", "norsk-bert.yaml"]
     # The Norwegian model and its general alternative are rendered again; the finance specialist is not.
     assert preview.stale == {"acme/norsk-bert", "acme/general-encoder"}
@@ -101,14 +101,14 @@ def test_a_bad_save_keeps_nothing_stale(tmp_path, kept):
 
     root = make_repo(tmp_path)
     preview = Preview()
-    render_site(root, preview=preview)
+    preview.run(root)
     save(root / SPEC, SPECIALIST.replace("name: Acme Fin Sentiment", "name: [Acme"))
     with pytest.raises(CatalogInvalid):
-        render_site(root, preview=preview)
+        preview.run(root)
     fixed = SPECIALIST.replace("Acme Fin Sentiment", "Acme Fin Mended") if kept else SPECIALIST
     save(root / SPEC, fixed)
-    assert render_site(root, preview=preview) == render_site(root)
-    assert json.loads(render_site(root, preview=preview)["api/models.json"])["count"] == 3
+    assert preview.run(root) == render_site(root)
+    assert json.loads(preview.run(root)["api/models.json"])["count"] == 3
 
 
 PREVIEW_SCRIPT = """
