@@ -42,7 +42,7 @@ lint: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/python -m generator validate
 
-## schema: re-export schema/model.schema.json after changing generator/schema.py
+## schema: re-export schema/model.schema.json after changing generator/catalog/schema.py
 schema: $(STAMP)
 	$(BIN)/python -m generator schema
 

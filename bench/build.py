@@ -12,7 +12,7 @@ For each size, bench/synth.py writes a synthetic catalog into a scratch copy of 
 - the built site's size, the size of every model page, and a reader's first search in Chromium: the bytes
   transferred (gzip, as a static host sends them) for the search requests until the first results show.
 
-Both MkDocs builds include the model-atlas plugin, whose search step (generator/mkdocs_search.py) runs
+Both MkDocs builds include the model-atlas plugin, whose search step (generator/mkdocs/search.py) runs
 Pagefind after the pages are written and logs its own time and peak memory; the MkDocs columns do not
 include it.
 The generator's overhead is a ratio from one run: its own time inside the full build (imports, load,
@@ -23,8 +23,8 @@ which counts everything but compares two runs and so carries their noise.
 
 Wall times are from time.perf_counter around each subprocess. Peak memory (RSS) is what the kernel reports
 for each finished child through os.wait4 (ru_maxrss); MkDocs' own peak and Pagefind's are logged by the
-plugin with getrusage, the generator's second process (generator/workers.py) logs its own, and the build's
-peak is the sum of the three, since MkDocs and that process stay resident while Pagefind runs.
+plugin with getrusage, the generator's second process (generator/site/workers.py) logs its own, and
+the build's peak is the sum of the three, since MkDocs and that process stay resident while Pagefind runs.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ reexec_in_project_venv()
 import yaml  # noqa: E402
 from synth import synthesize, synthetic_id  # noqa: E402
 
-from generator.mkdocs_search import pagefind_command  # noqa: E402
+from generator.mkdocs.search import pagefind_command  # noqa: E402
 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", PYTHONHASHSEED="0")
 CHROMIUM = "/usr/bin/chromium"
@@ -168,7 +168,7 @@ def baseline_config(root: Path) -> None:
     docs = root / "baseline_docs"
     shutil.copytree(root / "docs", docs)
     shutil.copytree(root / "rendered", docs, dirs_exist_ok=True)
-    shutil.copy(root / "CONTRIBUTING.md", docs / "contributing.md")  # as generator/mkdocs_pages.py does
+    shutil.copy(root / "CONTRIBUTING.md", docs / "contributing.md")  # as generator/mkdocs/gen_pages.py does
     config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_config_loader())
     plugins = [
         p

@@ -2,7 +2,8 @@
 
     python3 bench/finder.py [--n 10000] [--changes 7]
 
-bench/synth.py writes a synthetic catalog of N entries; generator/finder.py turns it into `api/finder.json`.
+bench/synth.py writes a synthetic catalog of N entries; generator/site/indexes.py turns it into
+`api/finder.json`.
 The finder page is built once from the small fixture catalog (tests/fixtures/atlas), and its
 `api/finder.json` is replaced by the synthetic one: the finder reads nothing else, so this measures its
 filtering, ranking and drawing of N models without building N model pages. Prints the payload raw and
@@ -35,9 +36,9 @@ reexec_in_project_venv()
 sys.path.insert(0, str(REPO))
 from synth import synthesize  # noqa: E402
 
-from generator.catalog import load_catalog  # noqa: E402
-from generator.finder import FINDER_INDEX, finder_index  # noqa: E402
-from generator.snapshot import load_snapshots  # noqa: E402
+from generator.catalog.load import load_catalog  # noqa: E402
+from generator.hub.snapshot import load_snapshots  # noqa: E402
+from generator.site.indexes import FINDER_INDEX, finder_index  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")

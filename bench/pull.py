@@ -19,8 +19,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.hub import HubSettings, RetryPolicy  # noqa: E402
-from generator.pull import PullOptions, pull_models  # noqa: E402
+from generator.hub.client import HubSettings, RetryPolicy  # noqa: E402
+from generator.hub.pull import PullOptions, pull_models  # noqa: E402
 
 TARGET = 1.3
 

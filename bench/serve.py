@@ -6,11 +6,11 @@ bench/synth.py writes a synthetic catalog of N entries into a scratch copy of th
 `mkdocs serve` starts on a free port of 127.0.0.1 and builds the site; then, a few times, one entry's focus
 is rewritten (an ordinary save of its YAML file) and its page is polled over HTTP every 50 ms until the new
 text is in it. The time is from the save to the first response that holds the change. Each rebuild is
-broken down into the generator's time (loading and rendering, as generator/mkdocs_pages.py logs it), the
+broken down into the generator's time (loading and rendering, as generator/mkdocs/gen_pages.py logs it), the
 handoff of pages to MkDocs, and the rest of MkDocs.
 
 Modes: `plain` is `mkdocs serve`; `dirty` is `mkdocs serve --dirty`, which rebuilds only the pages whose
-source is newer than their built page. generator/mkdocs_pages.py keeps the modification time of every
+source is newer than their built page. generator/mkdocs/gen_pages.py keeps the modification time of every
 generated page whose text did not change, so only the pages an edit touches are rebuilt.
 """
 
@@ -98,7 +98,7 @@ class Server:
         return [float(m[1]) for line in self.log if (m := BUILT.search(line))]
 
     def generator_times(self) -> list[tuple[float, float]]:
-        """(generator, handoff) of each build, as generator/mkdocs_pages.py logs them."""
+        """(generator, handoff) of each build, as generator/mkdocs/gen_pages.py logs them."""
         return [(float(m[1]), float(m[2])) for line in self.log if (m := GENERATOR.search(line))]
 
     def stop(self) -> None:

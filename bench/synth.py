@@ -31,9 +31,9 @@ import yaml
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from generator.catalog import load_catalog  # noqa: E402
-from generator.schema import ModelEntry  # noqa: E402
-from generator.tasks import does_job, model_inputs  # noqa: E402
+from generator.catalog.load import load_catalog  # noqa: E402
+from generator.catalog.schema import ModelEntry  # noqa: E402
+from generator.catalog.tasks import does_job, model_inputs  # noqa: E402
 
 COPIED = ("mkdocs.yml", "CONTRIBUTING.md", "docs", "overrides")
 FINDINGS = 9

@@ -24,8 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synth import scratch_repo, synthesize  # noqa: E402
 
-from generator.catalog import CatalogInvalid, load_catalog  # noqa: E402
-from generator.snapshot import load_snapshots  # noqa: E402
+from generator.catalog.load import CatalogInvalid, load_catalog  # noqa: E402
+from generator.hub.snapshot import load_snapshots  # noqa: E402
 
 
 def _best_of(runs: int, fn) -> float:

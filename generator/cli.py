@@ -8,21 +8,21 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .annotations import annotation
-from .catalog import CatalogInvalid, load_catalog
-from .changes import entries_at, entries_now, summarize
-from .coverage import coverage, coverage_table, failing
-from .hub import PullDeferred, PullFailed, RetryPolicy, compare_with_snapshot
-from .linkcheck import check_site
+from .catalog.load import CatalogInvalid, load_catalog
+from .catalog.schema import model_json_schema_text
+from .catalog.yamlfile import read_yaml_file
+from .checks.annotations import annotation
+from .checks.changes import entries_at, entries_now, summarize
+from .checks.coverage import coverage, coverage_table, failing
+from .checks.links import check_site
+from .checks.sources import check_sources, cited_urls
+from .hub.client import PullDeferred, PullFailed, RetryPolicy, compare_with_snapshot
+from .hub.pull import PullOptions, catalog_ids, parse_duration, pull_models
+from .hub.snapshot import SnapshotError, load_snapshots
 from .output import write_file_atomic, write_pages
-from .pull import PullOptions, catalog_ids, parse_duration, pull_models
-from .render import DEFAULT_REPO_URL, DEFAULT_SITE_URL
 from .scaffold import ScaffoldError, create_entry
-from .schema import model_json_schema_text
-from .site import render_site
-from .snapshot import SnapshotError, load_snapshots
-from .sources import check_sources, cited_urls
-from .yamlfile import read_yaml_file
+from .site.build import render_site
+from .site.pages import DEFAULT_REPO_URL, DEFAULT_SITE_URL
 
 SCHEMA_PATH = Path("schema/model.schema.json")
 

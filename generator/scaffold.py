@@ -14,11 +14,11 @@ import threading
 import time
 from pathlib import Path
 
-from .catalog import CatalogInvalid, load_catalog
-from .hub import DEFAULT_ENDPOINT, HubSettings, RetryPolicy, fetch_facts
-from .pull import WINDOW, RequestBudget, catalog_ids
-from .schema import KINDS, MODEL_ID_PATTERN
-from .snapshot import HubFacts, write_snapshot
+from .catalog.load import CatalogInvalid, load_catalog
+from .catalog.schema import KINDS, MODEL_ID_PATTERN
+from .hub.client import DEFAULT_ENDPOINT, HubSettings, RetryPolicy, fetch_facts
+from .hub.pull import WINDOW, RequestBudget, catalog_ids
+from .hub.snapshot import HubFacts, write_snapshot
 
 MODALITY_BY_TASK = {
     "text": (

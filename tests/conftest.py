@@ -223,8 +223,8 @@ def real_site(tmp_path_factory) -> Path:
     """The real catalog plus one synthetic valid entry, built: tests over it check only invariants."""
     import yaml
 
-    from generator.catalog import load_catalog, qualifying
-    from generator.schema import ModelEntry
+    from generator.catalog.load import load_catalog, qualifying
+    from generator.catalog.schema import ModelEntry
 
     root = tmp_path_factory.mktemp("real")
     shutil.copytree(REPO / "catalog", root / "real-catalog")

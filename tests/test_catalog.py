@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import GENERAL, LANGUAGE, SPECIALIST, make_repo, write
 
-from generator.catalog import CatalogInvalid, load_catalog
-from generator.yamlfile import MAX_FILE_BYTES
+from generator.catalog.load import CatalogInvalid, load_catalog
+from generator.catalog.yamlfile import MAX_FILE_BYTES
 
 SPEC_FILE = "catalog/models/acme/fin-sentiment.yaml"
 
@@ -197,8 +197,8 @@ def test_validate_cli_prints_every_error_and_fails(tmp_path, capsys):
 
 
 def test_reading_half_the_entries_in_the_second_process_changes_nothing(tmp_path):
-    """A build has workers.py read the second half of the files; results and errors must not change."""
-    from generator.site import Build
+    """A build has site/workers.py read the second half of the files; results and errors must not change."""
+    from generator.site.build import Build
 
     class SplitAlways(Build):
         split_above = 1  # a build splits only above 200 files; these fixtures have a few

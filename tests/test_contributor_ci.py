@@ -6,7 +6,7 @@ import subprocess
 
 from conftest import GENERAL, LANGUAGE, SPECIALIST, make_repo, write
 
-from generator.annotations import annotation
+from generator.checks.annotations import annotation
 from generator.cli import main
 
 

@@ -12,7 +12,7 @@ from conftest import GENERAL, LANGUAGE, REPO, SPECIALIST, make_repo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.catalog import CatalogInvalid, load_catalog
+from generator.catalog.load import CatalogInvalid, load_catalog
 
 
 def only_error(root, text: str):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import REPO, make_repo
 
-from generator.catalog import load_catalog
-from generator.coverage import coverage, coverage_table
+from generator.catalog.load import load_catalog
+from generator.checks.coverage import coverage, coverage_table
 
 
 def test_coverage_counts_general_models_specialists_and_subjects(repo):
@@ -39,7 +39,7 @@ def test_the_real_catalogs_table_prints(capsys):
 
 
 def test_a_cell_counts_the_entries_that_answer_its_need_and_fails_below_its_minimum(repo, tmp_path):
-    from generator.coverage import Cell, cell_rows, failing
+    from generator.checks.coverage import Cell, cell_rows, failing
 
     catalog = load_catalog(repo)
     table = [
@@ -63,7 +63,7 @@ def test_a_cell_counts_the_entries_that_answer_its_need_and_fails_below_its_mini
 
 
 def test_the_coverage_cells_are_valid_data():
-    from generator.coverage import cells
+    from generator.checks.coverage import cells
 
     table = cells()
     assert len(table) >= 40 and len({c.label for c in table}) == len(table)

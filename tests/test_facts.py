@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import GENERAL, LANGUAGE, SPECIALIST, make_repo
 
-from generator.catalog import CatalogInvalid, load_catalog
-from generator.site import render_site
+from generator.catalog.load import CatalogInvalid, load_catalog
+from generator.site.build import render_site
 
 SPEC_FILE = "catalog/models/acme/fin-sentiment.yaml"
 
@@ -154,7 +154,7 @@ def test_patterns_count_wins_and_size_ratios_from_the_evidence(tmp_path):
 def test_the_comparison_index_carries_weights_lineage_and_evidence(tmp_path):
     import json
 
-    from generator.finder import COMPARE_INDEX
+    from generator.site.indexes import COMPARE_INDEX
 
     spec = SPECIALIST.replace("    added:", EVIDENCE + "added:")
     make_repo(

@@ -25,13 +25,13 @@ from conftest import (
 )
 from test_render import PAYLOADS, hostile_entry
 
-from generator.catalog import load_catalog
-from generator.finder import COMPARE_INDEX, FINDER_INDEX, compare_index, finder_index
-from generator.render import build_pages
-from generator.schema import SUBJECTS
-from generator.snapshot import load_snapshots
-from generator.tasks import TASKS, family_tasks
-from generator.words import normalize, word_table
+from generator.catalog.load import load_catalog
+from generator.catalog.schema import SUBJECTS
+from generator.catalog.tasks import TASKS, family_tasks
+from generator.catalog.words import normalize, word_table
+from generator.hub.snapshot import load_snapshots
+from generator.site.indexes import COMPARE_INDEX, FINDER_INDEX, compare_index, finder_index
+from generator.site.pages import build_pages
 
 AXE = Path(__file__).parent / "js" / "node_modules" / "axe-core" / "axe.min.js"
 

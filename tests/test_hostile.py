@@ -12,11 +12,11 @@ from conftest import GENERAL, HUB_SNAPSHOT, SPECIALIST, make_repo, write
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator import catalog as catalog_module
-from generator.catalog import CatalogInvalid, load_catalog
-from generator.escape import escape_text
-from generator.snapshot import MAX_SNAPSHOT_BYTES, load_snapshots
-from generator.yamlfile import FORBIDDEN_CHARACTERS, YamlFileError, parse_yaml_text, read_yaml_file
+from generator.catalog import load as catalog_module
+from generator.catalog.load import CatalogInvalid, load_catalog
+from generator.catalog.yamlfile import FORBIDDEN_CHARACTERS, YamlFileError, parse_yaml_text, read_yaml_file
+from generator.hub.snapshot import MAX_SNAPSHOT_BYTES, load_snapshots
+from generator.site.escape import escape_text
 
 SPEC_FILE = "catalog/models/acme/fin-sentiment.yaml"
 SECRET = "top-secret-value-outside-the-repository"

@@ -16,13 +16,13 @@ import yaml
 from conftest import REPO, SPECIALIST, make_repo, write
 from hub_server import Answer, FakeHub, gated, hub_doc, not_found
 
-from generator.catalog import load_catalog
+from generator.catalog.load import load_catalog
+from generator.catalog.schema import ModelEntry
 from generator.cli import main
-from generator.hub import HubSettings, RetryPolicy, compare_with_snapshot
-from generator.pull import PullOptions, parse_duration, pull_models
-from generator.schema import ModelEntry
-from generator.site import render_site
-from generator.snapshot import HubFacts, read_snapshot, snapshot_path
+from generator.hub.client import HubSettings, RetryPolicy, compare_with_snapshot
+from generator.hub.pull import PullOptions, parse_duration, pull_models
+from generator.hub.snapshot import HubFacts, read_snapshot, snapshot_path
+from generator.site.build import render_site
 
 IDS = ["acme/fin-sentiment", "acme/general-encoder", "acme/norsk-bert"]
 FAST = RetryPolicy(timeout=0.3, retries=2, backoff_base=0.01, backoff_max=0.05)

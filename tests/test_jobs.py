@@ -7,10 +7,10 @@ import pytest
 from conftest import GENERAL, SPECIALIST, make_repo, write
 from test_facts import errors as _errors
 
-from generator.fallback import general_fallbacks
-from generator.schema import ModelEntry
-from generator.site import render_site
-from generator.tasks import TASKS, TaskTable, why_not
+from generator.catalog.fallback import general_fallbacks
+from generator.catalog.schema import ModelEntry
+from generator.catalog.tasks import TASKS, TaskTable, why_not
+from generator.site.build import render_site
 
 
 def entry(model_id: str, task: str | None, kind: str = "general", **facts) -> ModelEntry:

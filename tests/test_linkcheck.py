@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.linkcheck import check_site
+from generator.checks.links import check_site
 
 
 def page(path, html):

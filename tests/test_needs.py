@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_finder import PRECISION, expected_ids, facts, result_fits, site  # noqa: F401 (fixtures)
 
-from generator.words import word_table
+from generator.catalog.words import word_table
 
 TABLES = {"microsoft/table-transformer-detection", "microsoft/table-transformer-structure-recognition"}
 FINBERTS = {"ProsusAI/finbert", "yiyanghkust/finbert-tone"}

@@ -9,10 +9,10 @@ from xml.etree import ElementTree
 
 from conftest import GENERAL, HUB_SNAPSHOT, LANGUAGE, SPECIALIST, make_repo
 
-from generator.catalog import load_catalog
-from generator.patterns import Spread
-from generator.render import build_pages
-from generator.site import render_site
+from generator.catalog.load import load_catalog
+from generator.site.build import render_site
+from generator.site.pages import build_pages
+from generator.site.patterns import Spread
 
 SVG = "{http://www.w3.org/2000/svg}"
 BASE = {"acme/fin-sentiment": SPECIALIST, "acme/general-encoder": GENERAL, "acme/norsk-bert": LANGUAGE}
@@ -94,7 +94,7 @@ def test_chart_is_reproducible(tmp_path):
 
 
 def test_chart_drawn_by_the_worker_process_is_the_one_drawn_in_process(tmp_path):
-    """render_site draws the chart in the second process (workers.py); build_pages alone draws it here."""
+    """render_site draws the chart in the second process (site/workers.py); build_pages draws it here."""
     repo = make_repo(tmp_path, {**BASE, "acme/tiny-lm": PLATFORM})
     in_process = build_pages(load_catalog(repo))["patterns/breadth.svg"]
     assert count_marks(in_process) == 3
@@ -108,8 +108,8 @@ def test_chart_worker_spawns_when_threads_run(tmp_path):
         f"""
         import threading
         from pathlib import Path
-        from generator import workers
-        from generator.site import render_site
+        from generator.site import workers
+        from generator.site.build import render_site
 
         stop = threading.Event()
         threading.Thread(target=stop.wait, daemon=True).start()

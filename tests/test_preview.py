@@ -1,5 +1,5 @@
-"""The preview's reuse (generator/preview.py) never changes a page: after each edit, the pages rendered with
-what the previous rebuild kept equal the pages rendered from scratch."""
+"""The preview's reuse (generator/preview/build.py) never changes a page: after each edit, the pages
+rendered with what the previous rebuild kept equal the pages rendered from scratch."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import os
 import pytest
 from conftest import FINDING, GENERAL, HUB_SNAPSHOT, LANGUAGE, SPECIALIST, make_repo, write
 
-from generator import catalog as catalog_module
-from generator.preview import Preview
-from generator.site import render_site
+from generator.catalog import load as catalog_module
+from generator.preview.build import Preview
+from generator.site.build import render_site
 
 SPEC = "catalog/models/acme/fin-sentiment.yaml"
 GEN = "catalog/models/acme/general-encoder.yaml"
@@ -97,7 +97,7 @@ def test_an_edit_reads_one_file_and_renders_only_the_pages_it_touches(tmp_path, 
 
 @pytest.mark.parametrize("kept", [True, False])
 def test_a_bad_save_keeps_nothing_stale(tmp_path, kept):
-    from generator.catalog import CatalogInvalid
+    from generator.catalog.load import CatalogInvalid
 
     root = make_repo(tmp_path)
     preview = Preview()

@@ -1,4 +1,4 @@
-"""The raw-HTML hook (generator/mkdocs_raw_html.py) never changes a page: converting the Markdown with the
+"""The raw-HTML hook (generator/mkdocs/raw_html.py) never changes a page: converting the Markdown with the
 category tables taken out and put back gives exactly the HTML that converting it whole gives."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 
-from generator.mkdocs_raw_html import put_back, take_out
-from generator.site import render_site
+from generator.mkdocs.raw_html import put_back, take_out
+from generator.site.build import render_site
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -11,13 +11,13 @@ import markdown
 import pytest
 from conftest import FINDING, GENERAL, HUB_SNAPSHOT, LANGUAGE, SPECIALIST, make_repo
 
-from generator.catalog import load_catalog
+from generator.catalog.load import load_catalog
+from generator.catalog.schema import model_json_schema_text
 from generator.cli import main
+from generator.hub.snapshot import load_snapshots
 from generator.output import write_pages
-from generator.render import build_pages, human_count
-from generator.schema import model_json_schema_text
-from generator.site import render_site
-from generator.snapshot import load_snapshots
+from generator.site.build import render_site
+from generator.site.pages import build_pages, human_count
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
@@ -279,8 +279,8 @@ def _samples():
 
 
 def test_fast_escape_prints_what_escape_text_prints():
-    from generator.escape import escape_text
-    from generator.render import _finalize
+    from generator.site.escape import escape_text
+    from generator.site.pages import _finalize
 
     for text in _samples():
         assert str(_finalize(text)) == str(escape_text(text)), repr(text)
@@ -289,8 +289,8 @@ def test_fast_escape_prints_what_escape_text_prints():
 def test_fast_front_matter_is_what_yaml_would_write():
     import yaml
 
-    from generator.escape import escape_meta
-    from generator.render import _front_matter
+    from generator.site.escape import escape_meta
+    from generator.site.pages import _front_matter
 
     for text in _samples():
         fast = str(_front_matter(text, "A summary."))
@@ -317,6 +317,6 @@ def test_fast_front_matter_is_what_yaml_would_write():
 def test_fast_relative_paths_match_posixpath(path, start):
     import posixpath
 
-    from generator.render import _relpath
+    from generator.site.pages import _relpath
 
     assert _relpath(path, start) == posixpath.relpath(path, start or ".")

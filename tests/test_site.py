@@ -9,7 +9,7 @@ import pytest
 from conftest import GENERAL, LANGUAGE, SYNTHETIC_ID, chromium_page, make_repo, mkdocs_build
 from test_render import hostile_entry
 
-from generator.catalog import load_catalog
+from generator.catalog.load import load_catalog
 
 
 @pytest.fixture(scope="session")
@@ -47,7 +47,7 @@ def test_every_model_page_links_to_its_yaml_and_the_report_form(real_site):
 
 @pytest.mark.build
 def test_every_internal_link_resolves(real_site):
-    from generator.linkcheck import check_site
+    from generator.checks.links import check_site
 
     assert [str(b) for b in check_site(real_site, "http://127.0.0.1:8000/")] == []
 
@@ -63,7 +63,7 @@ def test_model_pages_stay_out_of_the_navigation(real_site):
 
 @pytest.mark.build
 def test_navigation_rendered_once_for_model_pages_is_right_for_each(real_site):
-    """Model pages share one rendering of the tabs and sidebar (generator/mkdocs_shared_nav.py): it must
+    """Model pages share one rendering of the tabs and sidebar (generator/mkdocs/nav.py): it must
     mark nothing active and link correctly from every model page; other pages keep their own."""
     import re
 

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from generator.sources import check_sources
+from generator.checks.sources import check_sources
 
 
 class Pages(http.server.BaseHTTPRequestHandler):
@@ -63,8 +63,9 @@ def test_dead_sources_are_reported_with_who_cites_them(site):
 
 
 def test_evidence_urls_are_cited_and_never_sources_are_reported_without_a_request():
-    from generator.schema import ModelEntry
-    from generator.sources import cited_urls, never_source
+    from generator.catalog.schema import ModelEntry
+    from generator.catalog.sources import never_source
+    from generator.checks.sources import cited_urls
 
     entry = ModelEntry.model_validate(
         {

@@ -7,7 +7,7 @@ import sys
 
 from conftest import REPO
 
-from generator.catalog import load_catalog
+from generator.catalog.load import load_catalog
 
 sys.path.insert(0, str(REPO / "bench"))
 import synth  # noqa: E402

@@ -1,7 +1,7 @@
 // Model Atlas finder (finder/): filter the catalog in the browser, keep every filter in the address, and
 // explain how well each result fits the need the filters describe.
 //
-// Data: api/finder.json, generated at build time by generator/finder.py (its docstring lists the short
+// Data: api/finder.json, generated at build time by generator/site/indexes.py (its docstring lists the short
 // keys). Every string in it is untrusted contributor or Hub text, so it reaches the page only as text
 // (textContent, Text nodes, attribute values); links are built only from ids that match the catalog's id
 // pattern and only to the site's own model pages. compare.js reuses the helpers exported as ModelAtlas.
@@ -12,7 +12,7 @@
   // Shared helpers (also used by compare.js)
   // ---------------------------------------------------------------------------------------------------
 
-  // The schema's MODEL_ID_PATTERN (generator/schema.py): letters, digits, ".", "_", "-" and one slash.
+  // The schema's MODEL_ID_PATTERN (generator/catalog/schema.py): letters, digits, ".", "_", "-" and one slash.
   const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
   const KINDS = ["task", "domain", "language", "platform", "general"];
 
@@ -97,9 +97,9 @@
       const generative = new Set(texts(data && data.generative));
       const hasHub = models.some((m) => m.hubDate);
       // Tasks whose models predict labels fixed in training: a general one covers only the subjects its
-      // labels do (the rule of the model pages' fallback, generator/tasks.py).
+      // labels do (the rule of the model pages' fallback, generator/catalog/tasks.py).
       const fixedLabels = new Set(texts(data && data.fixed));
-      // Language names (generator/languages.py), task labels and the sentence box's words (words.yaml).
+      // Language names (generator/catalog/languages.py), task labels and the sentence box's words (words.yaml).
       const N = window.ModelAtlasNeed;
       const languages = N.languagesOf(data);
       for (const [code, language] of languages) languageNames.set(code, language.name);
@@ -143,7 +143,7 @@
     return h("a", { href: modelHref(root, model.id) }, model.name);
   }
 
-  // 109482240 → "109M", as the model pages print it (generator/render.py, human_count).
+  // 109482240 → "109M", as the model pages print it (generator/site/pages.py, human_count).
   function humanCount(n) {
     if (n === null || n === undefined) return "";
     for (const [div, unit] of [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "K"]]) {
@@ -168,7 +168,7 @@
 
   const thousands = (n) => (n === null || n === undefined ? "" : n.toLocaleString("en"));
 
-  // Names of the languages the catalog lists, from the index (generator/languages.py): the pages and the
+  // Names of the languages the catalog lists, from the index (generator/catalog/languages.py): the pages and the
   // finder print the same name for a code.
   const languageNames = new Map();
   // "de" → "German"; an unknown code stays as it is.
@@ -197,7 +197,7 @@
   const NEED = window.ModelAtlasNeed;
   const { MULTI, SINGLE, readFilters, writeFilters } = NEED;
 
-  // Bytes per parameter at each precision a reader may load the weights in (generator/schema.py DTYPE_BYTES).
+  // Bytes per parameter at each precision a reader may load the weights in (generator/catalog/schema.py DTYPE_BYTES).
   const PRECISION = { fp32: 4, fp16: 2, int8: 1, int4: 0.5 };
   const precisionOf = (f) => (Object.hasOwn(PRECISION, f.prec) ? f.prec : "fp16");
   // "8", "8GB" or "0.5": gigabytes of memory for the weights.

@@ -5,7 +5,7 @@
 // - the filters a need is made of, read from and written to the address (readFilters, writeFilters);
 // - the sentence reader (read): "speech recognition for German on a phone" becomes task, language and
 //   memory filters, with the words it did not understand named. Its words are generator/data/words.yaml,
-//   languages' names come from generator/languages.py, both carried by api/finder.json: no copy here.
+//   languages' names come from generator/catalog/languages.py, both carried by api/finder.json: no copy here.
 // - the chips that show a need's filters, each removable (chips).
 // Matching is by whole words or their plural, never by parts of words ("pi" is not in "pii").
 (function () {
@@ -60,7 +60,7 @@
   // Words
   // ---------------------------------------------------------------------------------------------------
 
-  // generator/words.py `normalize`: lower case, compatibility forms folded, Latin accents removed.
+  // generator/catalog/words.py `normalize`: lower case, compatibility forms folded, Latin accents removed.
   const fold = (s) => String(s).toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   // Words of a sentence: letters and digits, keeping "llama.cpp", "x-ray", "c++" and "8.5" whole.
   const tokens = (s) =>

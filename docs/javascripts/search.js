@@ -1,4 +1,4 @@
-// Model Atlas search page (search/): Pagefind's JavaScript API over the index that generator/mkdocs_search.py
+// Model Atlas search page (search/): Pagefind's JavaScript API over the index that generator/mkdocs/search.py
 // writes to pagefind/ after each build. Its files load only on this page, and the index only in the pieces
 // a query needs. `?q=words` starts a search, so the header and the 404 page can link to one.
 //

@@ -15,14 +15,14 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .catalog import Catalog
-from .runtimes import device_runtimes
-from .schema import KINDS, ModelEntry
-from .tasks import TASKS as TASK_TABLE
-from .tasks import family_tasks
-from .yamlfile import Strict, read_data_table
+from ..catalog.load import Catalog
+from ..catalog.runtimes import device_runtimes
+from ..catalog.schema import KINDS, ModelEntry
+from ..catalog.tasks import TASKS as TASK_TABLE
+from ..catalog.tasks import family_tasks
+from ..catalog.yamlfile import Strict, read_data_table
 
-CELLS_FILE = Path(__file__).parent / "data" / "coverage.yaml"
+CELLS_FILE = Path(__file__).parent.parent / "data" / "coverage.yaml"
 
 TASKS = (
     "text-classification",

@@ -25,9 +25,9 @@ from huggingface_hub.errors import (
 )
 from huggingface_hub.utils import parse_ratelimit_headers
 
-from .schema import ModelEntry
+from ..catalog.schema import ModelEntry
+from ..catalog.yamlfile import FORBIDDEN_CHARACTERS
 from .snapshot import CardResult, HubFacts
-from .yamlfile import FORBIDDEN_CHARACTERS
 
 DEFAULT_ENDPOINT = "https://huggingface.co"
 EXPAND = [

@@ -1,4 +1,4 @@
-"""Index the built site with Pagefind, which the search page queries: the plugin (mkdocs_plugin.py) runs
+"""Index the built site with Pagefind, which the search page queries: the plugin (mkdocs/plugin.py) runs
 `SearchIndex.after_build` after every build. (`quiet_dirty_preview` keeps `mkdocs serve --dirty` usable
 with `strict: true`: see `_DirtyPreview`.)
 
@@ -53,7 +53,7 @@ def pagefind_command(site_dir: str) -> list[str]:
 
 
 class _DirtyPreview(logging.Filter):
-    """`mkdocs serve --dirty` rebuilds only the pages an edit changed (see mkdocs_pages.py). Two warnings
+    """`mkdocs serve --dirty` rebuilds only the pages an edit changed (see mkdocs/gen_pages.py). Two warnings
     then describe exactly that, and with `strict: true` either would stop the preview: MkDocs' notice that
     a dirty build is running (kept, as info) and gen-files' list of edit links for the pages not rebuilt."""
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
 
-from .schema import KINDS
+from ..catalog.schema import KINDS
 
 # Okabe–Ito colours (readable with colour-vision deficiencies), plus one marker per kind so the chart
 # does not rely on colour alone.

@@ -13,17 +13,17 @@ import mkdocs_gen_files
 
 STARTED = time.perf_counter()  # the generator's own imports count as its time
 
-from generator import workers  # noqa: E402
-from generator.catalog import CatalogInvalid  # noqa: E402
-from generator.mkdocs_plugin import NAME  # noqa: E402
-from generator.preview import Preview  # noqa: E402
-from generator.schema import KINDS  # noqa: E402
-from generator.site import Build  # noqa: E402
+from generator.catalog.load import CatalogInvalid  # noqa: E402
+from generator.catalog.schema import KINDS  # noqa: E402
+from generator.mkdocs.plugin import NAME  # noqa: E402
+from generator.preview.build import Preview  # noqa: E402
+from generator.site import workers  # noqa: E402
+from generator.site.build import Build  # noqa: E402
 
 LOG = logging.getLogger("mkdocs.plugins.model_atlas")
 # The catalog belongs to the site being built: the folder that holds its mkdocs.yml.
 ROOT = Path(mkdocs_gen_files.config["config_file_path"]).resolve().parent
-# The plugin (generator/mkdocs_plugin.py) keeps what lives between rebuilds: MkDocs keeps its instance for
+# The plugin (generator/mkdocs/plugin.py) keeps what lives between rebuilds: MkDocs keeps its instance for
 # the whole of `mkdocs serve`, while this script runs afresh each time.
 try:
     plugin = mkdocs_gen_files.config["plugins"][NAME]
@@ -31,14 +31,14 @@ except KeyError:
     raise SystemExit(f"mkdocs.yml must list the `{NAME}` plugin after gen-files") from None
 # What the previous run handed over, path → (mtime, text). A one-off `mkdocs build` starts with none.
 previous = plugin.handed.setdefault(str(ROOT), {})
-# What the generator reuses between rebuilds (generator/preview.py), in a preview only.
+# What the generator reuses between rebuilds (generator/preview/build.py), in a preview only.
 preview = plugin.previews.setdefault(str(ROOT), Preview()) if plugin.serving else None
 
 
 def _restart_signature() -> dict[str, int]:
     """What a running preview cannot apply to every page: its own code (imported once), and the theme
     overrides and mkdocs.yml, which `--dirty` applies only to the pages it rebuilds."""
-    paths = [ROOT / "mkdocs.yml", *(ROOT / "generator").glob("*.py"), *(ROOT / "overrides").rglob("*")]
+    paths = [ROOT / "mkdocs.yml", *(ROOT / "generator").rglob("*.py"), *(ROOT / "overrides").rglob("*")]
     return {str(p): p.stat().st_mtime_ns for p in paths if p.is_file()}
 
 
@@ -76,17 +76,17 @@ except CatalogInvalid as exc:
     fallback = True
 
 # Each generated page's "Edit" button opens the file a contributor must change (relative to docs/); model
-# pages get theirs in generator/mkdocs_plugin.py.
+# pages get theirs in generator/mkdocs/plugin.py.
 sources = {f"categories/{kind}.md": Path("catalog/categories.yaml") for kind in KINDS}
 sources["categories/index.md"] = Path("catalog/categories.yaml")
 sources["contributing.md"] = Path("CONTRIBUTING.md")
 # Pages built from many files open the template that lays them out.
 sources.update(
     {
-        "index.md": Path("generator/templates/home.md.j2"),
-        "findings/index.md": Path("generator/templates/findings.md.j2"),
-        "patterns/index.md": Path("generator/templates/patterns.md.j2"),
-        "recent/index.md": Path("generator/templates/recent.md.j2"),
+        "index.md": Path("generator/site/templates/home.md.j2"),
+        "findings/index.md": Path("generator/site/templates/findings.md.j2"),
+        "patterns/index.md": Path("generator/site/templates/patterns.md.j2"),
+        "recent/index.md": Path("generator/site/templates/recent.md.j2"),
     }
 )
 # The contributor guide lives at the repository root, where GitHub shows it; publish it on the site too.
@@ -99,7 +99,7 @@ pages["contributing.md"] = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8"
 RENDERED = time.perf_counter()
 
 # Model pages go to the page store, which rewrites only the pages whose text changed; the plugin
-# (generator/mkdocs_plugin.py) hands them to MkDocs. The few index pages go through gen-files.
+# (generator/mkdocs/plugin.py) hands them to MkDocs. The few index pages go through gen-files.
 model_pages = {path: text for path, text in pages.items() if path.startswith("models/")}
 # After a bad save the store keeps the last good model pages, as they are.
 written = 0 if fallback else plugin.store(ROOT).update(model_pages, remember=preview is not None)

@@ -92,7 +92,7 @@ class Catalog:
 
     @functools.cached_property
     def general_fallbacks(self) -> dict[str, Fallback]:
-        """Each specialist's best general model for its job (fallback.py), once per catalog: the model
+        """Each specialist's best general model for its job (catalog/fallback.py), once per catalog: the model
         pages and the preview's staleness both read it."""
         return general_fallbacks(self.models)
 
@@ -114,7 +114,7 @@ def _message(error: dict, valid_keys: list[str]) -> str:
         key = error["loc"][-1]
         return f"the required key '{key}' is missing: add `{key}:` to the file (see CONTRIBUTING, section 2)"
     message = error["msg"]
-    if kind == "value_error":  # the schema's own words (schema.py), without pydantic's prefix
+    if kind == "value_error":  # the schema's own words (catalog/schema.py), without pydantic's prefix
         return str(error.get("ctx", {}).get("error", message))
     if kind == "literal_error":
         allowed = re.findall(r"'([^']*)'", error.get("ctx", {}).get("expected", ""))
@@ -266,11 +266,11 @@ EntryResult = tuple[ModelEntry | None, list[CatalogError]]
 
 EntryReader = Callable[[Path, list[str]], list[EntryResult]]
 """Reads the entry files named relative to catalog/models/, in order: `read_entries`, or a wrapper of it
-that reads elsewhere (site.py) or skips files that did not change (preview.py)."""
+that reads elsewhere (site/build.py) or skips files that did not change (preview/build.py)."""
 
 
 def read_entries(models_dir: Path, relatives: list[str]) -> list[EntryResult]:
-    """Read and validate entry files each on its own: what can run in another process (workers.py)."""
+    """Read and validate entry files each on its own: what can run in another process (site/workers.py)."""
     results: list[EntryResult] = []
     for relative in relatives:
         name, errors = f"catalog/models/{relative}", []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from .yamlfile import YamlFileError, parse_yaml_text
+from ..catalog.yamlfile import YamlFileError, parse_yaml_text
 
 MODELS_DIR = "catalog/models"
 

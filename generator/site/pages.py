@@ -20,10 +20,13 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from .catalog import Catalog
+from ..catalog.load import Catalog
+from ..catalog.schema import DTYPE_BYTES, KIND_LABELS, KINDS, SUBJECTS, Finding, ModelEntry, language_name
+from ..catalog.tasks import task_label
+from ..hub.snapshot import HubFacts, download_bytes
 from .escape import _BLOCK_START, _MARKUP_CHARS, escape_meta, escape_text, link_url
 from .feed import atom_feed, newest_first
-from .finder import finder_pages
+from .indexes import finder_pages
 from .patterns import (
     ChartPoint,
     chart_points,
@@ -33,9 +36,6 @@ from .patterns import (
     specialist_wins,
     specialized_vs_general,
 )
-from .schema import DTYPE_BYTES, KIND_LABELS, KINDS, SUBJECTS, Finding, ModelEntry, language_name
-from .snapshot import HubFacts, download_bytes
-from .tasks import task_label
 
 HUB_URL = "https://huggingface.co"
 SUBJECT_LABELS = {key: label for key, (label, _words) in SUBJECTS.items()}
@@ -227,7 +227,7 @@ def _environment() -> Environment:
     """One environment per process: Jinja compiles each template once, and recompiles it only when its
     file changes (auto_reload), so a preview rebuild does not pay for compiling them again."""
     env = Environment(
-        loader=PackageLoader("generator", "templates"),
+        loader=PackageLoader("generator.site", "templates"),
         autoescape=False,  # `finalize` escapes every value for Markdown and HTML at once; see escape.py
         finalize=_finalize,
         undefined=StrictUndefined,

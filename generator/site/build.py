@@ -8,11 +8,11 @@ from __future__ import annotations
 from concurrent.futures import Future
 from pathlib import Path
 
+from ..catalog.load import Catalog, EntryResult, load_catalog, read_entries
+from ..hub.snapshot import HubFacts, load_snapshots, read_snapshot
 from . import workers
-from .catalog import Catalog, EntryResult, load_catalog, read_entries
+from .pages import DEFAULT_REPO_URL, DEFAULT_SITE_URL, SiteRenderer
 from .patterns import ChartPoint, breadth_chart_svg, import_matplotlib
-from .render import DEFAULT_REPO_URL, DEFAULT_SITE_URL, SiteRenderer
-from .snapshot import HubFacts, load_snapshots, read_snapshot
 
 
 class Build:

@@ -12,7 +12,7 @@ from pydantic import Field, model_validator
 
 from .yamlfile import Strict, read_data_table
 
-RUNTIMES_FILE = Path(__file__).parent / "data" / "runtimes.yaml"
+RUNTIMES_FILE = Path(__file__).parent.parent / "data" / "runtimes.yaml"
 
 Device = Literal["cpu", "phone"]
 

@@ -46,13 +46,13 @@ import json
 import re
 from collections.abc import Callable
 
-from .catalog import Catalog
-from .languages import language_name, language_words
+from ..catalog.languages import language_name, language_words
+from ..catalog.load import Catalog
+from ..catalog.schema import KIND_LABELS, KINDS, ModelEntry
+from ..catalog.tasks import FIXED_LABEL_TASKS, GENERATIVE_TASKS, TASKS, covered_tasks, family_tasks
+from ..catalog.words import browser_words, word_table
+from ..hub.snapshot import HubFacts, download_bytes
 from .patterns import specialist_wins
-from .schema import KIND_LABELS, KINDS, ModelEntry
-from .snapshot import HubFacts, download_bytes
-from .tasks import FIXED_LABEL_TASKS, GENERATIVE_TASKS, TASKS, covered_tasks, family_tasks
-from .words import browser_words, word_table
 
 FINDER_INDEX = "api/finder.json"
 COMPARE_INDEX = "api/compare.json"

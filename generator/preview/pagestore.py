@@ -4,7 +4,7 @@ mkdocs-gen-files hands every page to MkDocs through a new temporary folder each 
 `mkdocs serve` every save wrote all 10,000 model pages again (5–7 s of a rebuild on the bench machine) and
 gave each a fresh modification time. Model pages go here instead: a page whose text is unchanged keeps its
 file and its modification time, so `mkdocs serve --dirty` rebuilds only the pages an edit changed, and the
-plugin (`generator/mkdocs_plugin.py`, which keeps one store per site) hands MkDocs the files as they
+plugin (`generator/mkdocs/plugin.py`, which keeps one store per site) hands MkDocs the files as they
 are. The folder holds exactly the current pages: a removed model's file is deleted. Each write is atomic
 (output.write_file_atomic without its fsync, since the folder is a cache: a crash costs a rebuild, never a
 half-written published page).
@@ -36,7 +36,7 @@ class PageStore:
         """The text each page was last given as: not hashed again while it is the same object."""
         self.unbuilt: set[str] = set()
         """Pages written (or, in a new process, found) since the site was last built from this store: a
-        preview hands only these to MkDocs as pages to build (generator/mkdocs_plugin.py)."""
+        preview hands only these to MkDocs as pages to build (generator/mkdocs/plugin.py)."""
         self.removed: set[str] = set()
         """Pages deleted since the site was last built: their built copies must go too."""
 

@@ -294,7 +294,7 @@ class Strict(BaseModel):
 
 def read_data_table(path: Path, model: type[BaseModel]):
     """`path` read and validated as `model`; the first error names its position. Shared by the package's
-    data tables (tasks.py, words.py, runtimes.py, coverage.py)."""
+    data tables (catalog/tasks.py, catalog/words.py, catalog/runtimes.py, checks/coverage.py)."""
     doc = read_yaml_file(path)
     try:
         return model.model_validate(doc.data)

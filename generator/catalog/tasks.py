@@ -16,7 +16,7 @@ from pydantic import Field, model_validator
 
 from .yamlfile import Strict, read_data_table
 
-TASKS_FILE = Path(__file__).parent / "data" / "tasks.yaml"
+TASKS_FILE = Path(__file__).parent.parent / "data" / "tasks.yaml"
 
 Tuning = Literal["base", "instruct", "chat", "task"]
 TUNING_LABELS = {
@@ -117,7 +117,7 @@ def with_article(words: str) -> str:
 
 def job_key(entry: HasJob) -> tuple:
     """Everything the rules and the fallback's ranking read of a specialist: two with the same key do the
-    same job, so they share one general fallback (fallback.py)."""
+    same job, so they share one general fallback (catalog/fallback.py)."""
     return (
         entry.task,
         entry.tuning,

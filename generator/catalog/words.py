@@ -21,7 +21,7 @@ from .runtimes import Device, device_runtimes, known_runtime
 from .tasks import TASKS
 from .yamlfile import Strict, read_data_table
 
-WORDS_FILE = Path(__file__).parent / "data" / "words.yaml"
+WORDS_FILE = Path(__file__).parent.parent / "data" / "words.yaml"
 
 Input = Literal["text", "vision", "audio"]
 Precision = Literal["fp32", "fp16", "int8", "int4"]

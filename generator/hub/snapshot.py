@@ -14,10 +14,10 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from .catalog import CatalogError, CatalogInvalid, files_under
-from .output import write_file_atomic
-from .schema import Weights
-from .yamlfile import FORBIDDEN_CHARACTERS, YamlFileError, decode_text, parse_yaml_text, read_capped
+from ..catalog.load import CatalogError, CatalogInvalid, files_under
+from ..catalog.schema import Weights
+from ..catalog.yamlfile import FORBIDDEN_CHARACTERS, YamlFileError, decode_text, parse_yaml_text, read_capped
+from ..output import write_file_atomic
 
 MAX_SNAPSHOT_BYTES = 1024 * 1024
 """A snapshot is a few kilobytes even with a hundred languages; a larger file is not one the pull wrote."""
@@ -149,7 +149,7 @@ def _positioned(raw: bytes, exc: Exception) -> SnapshotError:
 
 
 SnapshotReader = Callable[[Path, str], HubFacts | None]
-"""Reads one model's snapshot: `read_snapshot`, or a wrapper that skips unchanged files (preview.py)."""
+"""Reads one model's snapshot: `read_snapshot`, or a wrapper that skips unchanged files (preview/build.py)."""
 
 
 def load_snapshots(root: Path, model_ids, read: SnapshotReader = read_snapshot) -> dict[str, HubFacts]:

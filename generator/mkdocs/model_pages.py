@@ -1,5 +1,5 @@
-"""The pieces the plugin (mkdocs_plugin.py) uses to hand MkDocs the model pages from the page store
-(pagestore.py) and to keep `mkdocs serve`'s rebuilds to what a save changed.
+"""The pieces the plugin (mkdocs/plugin.py) uses to hand MkDocs the model pages from the page store
+(preview/pagestore.py) and to keep `mkdocs serve`'s rebuilds to what a save changed.
 
 The gen-files script renders every page and hands the index pages to MkDocs itself; the model pages go to
 the page store, where an unchanged page keeps its file and its modification time. The plugin adds them to

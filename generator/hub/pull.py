@@ -22,7 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .hub import HubSettings, PullDeferred, PullFailed, RetryPolicy, fetch_facts
+from .client import HubSettings, PullDeferred, PullFailed, RetryPolicy, fetch_facts
 from .snapshot import HubFacts, SnapshotError, read_snapshot, snapshot_path, write_snapshot
 
 ANONYMOUS_BUDGET, TOKEN_BUDGET, WINDOW = 500, 1000, 300.0

@@ -1,4 +1,4 @@
-"""Render the navigation once for all model pages, not once per page (the plugin, mkdocs_plugin.py, puts
+"""Render the navigation once for all model pages, not once per page (the plugin, mkdocs/plugin.py, puts
 `SharedNav.render` in the theme's globals).
 
 Model pages are left out of the navigation (`not_in_nav`) and all sit at the same depth,

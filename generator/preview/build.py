@@ -22,13 +22,13 @@ from pathlib import Path
 
 from jinja2 import BytecodeCache
 
-from .catalog import Catalog, EntryResult
-from .patterns import ChartPoint
-from .render import SiteRenderer, model_page_path
-from .site import Build
-from .snapshot import HubFacts
+from ..catalog.load import Catalog, EntryResult
+from ..hub.snapshot import HubFacts
+from ..site.build import Build
+from ..site.pages import SiteRenderer, model_page_path
+from ..site.patterns import ChartPoint
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent.parent / "site" / "templates"
 
 
 class ThemeBytecode(BytecodeCache):

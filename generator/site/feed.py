@@ -10,7 +10,7 @@ import datetime as dt
 import heapq
 from xml.etree import ElementTree as ET
 
-from .schema import ModelEntry
+from ..catalog.schema import ModelEntry
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 30

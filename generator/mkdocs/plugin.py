@@ -4,13 +4,13 @@ of `mkdocs serve` on its instance, which MkDocs keeps for the whole preview beca
 
 What it does, by event:
 - startup: whether this is a preview (`serve`) and an incremental one (`--dirty`);
-- files (after gen-files, which runs generator/mkdocs_pages.py): the model pages from the page store
-  (mkdocs_model_pages.py has the pieces), with their edit links;
+- files (after gen-files, which runs generator/mkdocs/gen_pages.py): the model pages from the page store
+  (mkdocs/model_pages.py has the pieces), with their edit links;
 - nav: the titles of the navigation's pages in a dirty rebuild;
-- env: the navigation rendered once for all model pages (mkdocs_shared_nav.py), and the theme's compiled
+- env: the navigation rendered once for all model pages (mkdocs/nav.py), and the theme's compiled
   templates kept for the preview (preview.ThemeBytecode);
-- page markdown / content: the category tables skip Python-Markdown's HTML parser (mkdocs_raw_html.py);
-- post-build: Pagefind's index (mkdocs_search.py), then the preview's bookkeeping of built model pages;
+- page markdown / content: the category tables skip Python-Markdown's HTML parser (mkdocs/raw_html.py);
+- post-build: Pagefind's index (mkdocs/search.py), then the preview's bookkeeping of built model pages;
 - serve: the system's file events instead of MkDocs' poller.
 
 The gen-files script finds this instance in the build's config (`config.plugins["model-atlas"]`) and keeps
@@ -25,7 +25,9 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from .mkdocs_model_pages import (
+from ..preview.build import Preview, ThemeBytecode
+from ..preview.pagestore import CACHE_DIR, PageStore
+from .model_pages import (
     BuiltPage,
     SaveObserver,
     built_uri,
@@ -33,11 +35,9 @@ from .mkdocs_model_pages import (
     model_page_file,
     native_events_work,
 )
-from .mkdocs_raw_html import put_back, take_out
-from .mkdocs_search import SearchIndex, quiet_dirty_preview
-from .mkdocs_shared_nav import SharedNav
-from .pagestore import CACHE_DIR, PageStore
-from .preview import Preview, ThemeBytecode
+from .nav import SharedNav
+from .raw_html import put_back, take_out
+from .search import SearchIndex, quiet_dirty_preview
 
 NAME = "model-atlas"
 
@@ -54,11 +54,11 @@ class ModelAtlasPlugin(BasePlugin):
         self.built_pages: dict[tuple[str, bool], dict[str, BuiltPage]] = {}
         """BuiltPage objects by (site folder, directory URLs) and path: unchanged link targets."""
         self.handed: dict[str, dict] = {}
-        """Per site root, what the gen-files script handed over the previous run (mkdocs_pages.py)."""
+        """Per site root, what the gen-files script handed over the previous run (mkdocs/gen_pages.py)."""
         self.previews: dict[str, Preview] = {}
-        """Per site root, what the generator reuses between rebuilds (generator/preview.py)."""
+        """Per site root, what the generator reuses between rebuilds (generator/preview/build.py)."""
         self.started: dict[str, dict[str, int]] = {}
-        """Per site root, the code and theme files as the preview found them (mkdocs_pages.py)."""
+        """Per site root, the code and theme files as the preview found them (mkdocs/gen_pages.py)."""
         self.theme_bytecode = ThemeBytecode()
         self.shared_nav = SharedNav()
         self.search: SearchIndex | None = None

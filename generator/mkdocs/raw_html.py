@@ -1,4 +1,4 @@
-"""The category tables skip Python-Markdown's HTML parser (the plugin, mkdocs_plugin.py, calls `take_out`
+"""The category tables skip Python-Markdown's HTML parser (the plugin, mkdocs/plugin.py, calls `take_out`
 before a page's conversion and `put_back` after it).
 
 A category page holds its table as one raw HTML block, `<div class="..." markdown="0">` … `</div>`, which
