@@ -415,6 +415,24 @@ def test_a_filter_url_shows_exactly_the_matching_models(site, facts, query):
     site.clean()
 
 
+@pytest.mark.browser
+def test_the_fixed_menus_are_the_vocabulary_python_defines(site):
+    """Kinds, modalities, size, download and memory limits, precisions and build preferences are defined once
+    (generator/catalog/vocabulary.py) and reach the page through api/finder.json, not typed into it."""
+    from generator.catalog.vocabulary import menus
+
+    page = site.finder("mem=8&prec=int4&prefer=cpu")
+    for name, entries in menus().items():
+        shown = page.locator(f"#finder-{name} option").evaluate_all(
+            "options => options.map(o => [o.value, o.textContent])"
+        )
+        assert [pair for pair in shown if pair[0] or name == "prec"] == entries, name
+    assert page.locator("#finder-mem").input_value() == "8"
+    assert page.locator("#finder-prec").input_value() == "int4"
+    assert page.locator("#finder-prefer").input_value() == "cpu"
+    site.clean()
+
+
 def test_the_journey_filters_are_not_empty(facts):
     """The sets above prove something only if the catalog gives some of them members."""
     assert "oliverguhr/german-sentiment-bert" in expected_ids(facts, "lang=de&task=text-classification")

@@ -14,16 +14,21 @@
 
   // The schema's MODEL_ID_PATTERN (generator/catalog/schema.py): letters, digits, ".", "_", "-" and one slash.
   const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
-  const KINDS = ["task", "domain", "language", "platform", "general"];
+  // The vocabulary the index carries (generator/catalog/vocabulary.py): set when an index loads, the same
+  // for every index of one site. Bytes per parameter at each precision, the first the default, and the
+  // devices a reader may prefer builds for.
+  let PRECISION = {};
+  let DEFAULT_PRECISION = "";
+  let PREFER_LABEL = {};
 
   const text = (value) => (typeof value === "string" ? value : "");
   const texts = (value) => (Array.isArray(value) ? value.filter((v) => typeof v === "string") : []);
   const count = (value) => (typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : null);
 
   // Keep only well-formed records: a malformed one is dropped rather than half shown.
-  function cleanModel(raw) {
+  function cleanModel(raw, kinds) {
     if (!raw || typeof raw !== "object" || !ID_PATTERN.test(text(raw.i))) return null;
-    if (!KINDS.includes(raw.k)) return null;
+    if (!Object.hasOwn(kinds, raw.k)) return null;
     return {
       id: raw.i,
       name: text(raw.n) || raw.i,
@@ -81,9 +86,20 @@
   }
   function buildIndex(url) {
     return loadJSON(url).then((data) => {
-      const models = (Array.isArray(data && data.models) ? data.models : []).map(cleanModel).filter(Boolean);
+      const asObject = (value) => (value && typeof value === "object" && !Array.isArray(value) ? value : {});
       const kinds = {};
-      for (const kind of KINDS) kinds[kind] = text(data && data.kinds && data.kinds[kind]) || kind;
+      for (const [kind, label] of Object.entries(asObject(data && data.kinds))) kinds[kind] = text(label) || kind;
+      const models = (Array.isArray(data && data.models) ? data.models : []).map((raw) => cleanModel(raw, kinds)).filter(Boolean);
+      PRECISION = Object.fromEntries(Object.entries(asObject(data && data.precision)).filter(([, n]) => count(n)));
+      DEFAULT_PRECISION = Object.keys(PRECISION)[0] || "";
+      PREFER_LABEL = Object.fromEntries(Object.entries(asObject(data && data.prefer)).filter(([, v]) => text(v)));
+      // The finder's fixed menus: select name → [value, label] pairs.
+      const menus = new Map(
+        Object.entries(asObject(data && data.menus)).map(([name, list]) => [
+          name,
+          (Array.isArray(list) ? list : []).filter((pair) => Array.isArray(pair) && typeof pair[0] === "string" && text(pair[1])),
+        ]),
+      );
       // The niches a need can name: id → { label, words }.
       const subjects = new Map();
       const raw = data && typeof data.subjects === "object" && data.subjects ? data.subjects : {};
@@ -106,7 +122,7 @@
       const tasks = new Map(Object.entries(data && typeof data.tasks === "object" && data.tasks ? data.tasks : {}).filter(([, v]) => typeof v === "string"));
       const words = N.wordsOf(data);
       return {
-        kinds, subjects, generative, hasHub, fixedLabels, languages, tasks, words, models, byId: new Map(models.map((m) => [m.id, m])),
+        kinds, menus, subjects, generative, hasHub, fixedLabels, languages, tasks, words, models, byId: new Map(models.map((m) => [m.id, m])),
       };
     });
   }
@@ -198,8 +214,7 @@
   const { MULTI, SINGLE, readFilters, writeFilters } = NEED;
 
   // Bytes per parameter at each precision a reader may load the weights in (generator/catalog/schema.py DTYPE_BYTES).
-  const PRECISION = { fp32: 4, fp16: 2, int8: 1, int4: 0.5 };
-  const precisionOf = (f) => (Object.hasOwn(PRECISION, f.prec) ? f.prec : "fp16");
+  const precisionOf = (f) => (Object.hasOwn(PRECISION, f.prec) ? f.prec : DEFAULT_PRECISION);
   // "8", "8GB" or "0.5": gigabytes of memory for the weights.
   function parseMemory(value) {
     const match = /^(\d+(?:\.\d+)?)\s*(?:gb)?$/i.exec(value || "");
@@ -411,7 +426,6 @@
     Boolean(f.runtime) ||
     Object.hasOwn(PREFER_LABEL, f.prefer);
   // "Builds for a CPU first": a preference, not a filter (words.yaml `devices`; runtimes.yaml `devices`).
-  const PREFER_LABEL = { cpu: "a CPU", phone: "a phone" };
 
   const subjectLabels = (keys, index) => listText(keys.map((k) => (index.subjects.get(k) || { label: k }).label.toLowerCase()));
 
@@ -618,6 +632,7 @@
   // Fill the selects whose choices come from the catalog, each with its number of models.
   function populate(form, index) {
     const models = index.models;
+    for (const [name, entries] of index.menus) if (form.elements[name]) optionsFrom(form.elements[name], entries);
     const fill = (name, counts, label) => {
       const select = form.elements[name];
       const entries = [...counts].map(([value, n]) => [value, `${label(value)} (${n})`]);

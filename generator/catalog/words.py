@@ -75,6 +75,8 @@ class Job(Strict):
 
 class DeviceWords(Strict):
     mem: float | None = Field(default=None, gt=0)
+    menu: str | None = None
+    """With `mem`: the finder's memory menu offers this device under this label (catalog/vocabulary.py)."""
     prefer: Device | None = None
     runtime: str | None = None
     words: list[str] = Field(min_length=1)

@@ -33,11 +33,14 @@ Keys of a model record in `api/finder.json` (absent when unknown):
     lc  for a general model of a fixed-label task, the subjects its labels cover; ol 1 when it takes
         labels at run time
 
-The index also carries what the pages' scripts would otherwise write a second time: the subject vocabulary
-(`subjects`: id → [label, words a reader may type, 1 when it is what a model outputs]), the task labels
-(`tasks`), a name and the words that name it for every language a model lists (`languages`: code →
-[name, words], generator/languages.py), and the sentence box's word table (`words`,
-generator/data/words.yaml).
+The index also carries what the pages' scripts would otherwise write a second time, the vocabulary of
+generator/catalog/vocabulary.py: the kinds' labels (`kinds`), the subject vocabulary (`subjects`: id →
+[label, words a reader may type, 1 when it is what a model outputs]), the task labels (`tasks`), the
+sentence box's word table (`words`, generator/data/words.yaml), the generative and fixed-label tasks, the
+finder's fixed menus (`menus`: select name → [value, label] pairs), the bytes per parameter at each
+precision (`precision`, the first the default) and the devices a reader may prefer builds for (`prefer`);
+and a name and the words that name it for every language a model lists (`languages`: code → [name,
+words], generator/catalog/languages.py).
 """
 
 from __future__ import annotations
@@ -48,9 +51,9 @@ from collections.abc import Callable
 
 from ..catalog.languages import language_name, language_words
 from ..catalog.load import Catalog
-from ..catalog.schema import KIND_LABELS, KINDS, ModelEntry
-from ..catalog.tasks import FIXED_LABEL_TASKS, GENERATIVE_TASKS, TASKS, covered_tasks, family_tasks
-from ..catalog.words import browser_words, word_table
+from ..catalog.schema import ModelEntry
+from ..catalog.tasks import covered_tasks, family_tasks
+from ..catalog.vocabulary import browser_vocabulary
 from ..hub.snapshot import HubFacts, download_bytes
 from .patterns import specialist_wins
 
@@ -139,16 +142,8 @@ def finder_index(
     head = _compact(
         {
             "v": INDEX_VERSION,
-            "kinds": {kind: KIND_LABELS[kind] for kind in KINDS},
-            "subjects": {
-                key: [s.label, list(s.words), *([1] if s.predicts else [])]
-                for key, s in word_table().subjects.items()
-            },
-            "tasks": {task: info.label for task, info in TASKS.items()},
+            **browser_vocabulary(),
             "languages": {code: [language_name(code) or code, list(language_words(code))] for code in codes},
-            "words": browser_words(),
-            "generative": list(GENERATIVE_TASKS),
-            "fixed": list(FIXED_LABEL_TASKS),
             "count": len(ids),
         }
     )
