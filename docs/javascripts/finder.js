@@ -4,16 +4,16 @@
 // Data: api/finder.json, generated at build time by generator/site/indexes.py (its docstring lists the short
 // keys). Every string in it is untrusted contributor or Hub text, so it reaches the page only as text
 // (textContent, Text nodes, attribute values); links are built only from ids that match the catalog's id
-// pattern and only to the site's own model pages. compare.js reuses the helpers exported as ModelAtlas.
+// pattern and only to the site's own model pages. The helpers every script shares are atlas.js's.
 (function () {
   "use strict";
+
+  const { ID_PATTERN, text, texts, count, asObject, h, loadJSON, humanCount, humanBytes, listText } = window.ModelAtlas;
 
   // ---------------------------------------------------------------------------------------------------
   // Shared helpers (also used by compare.js)
   // ---------------------------------------------------------------------------------------------------
 
-  // The schema's MODEL_ID_PATTERN (generator/catalog/schema.py): letters, digits, ".", "_", "-" and one slash.
-  const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
   // The vocabulary the index carries (generator/catalog/vocabulary.py): set when an index loads, the same
   // for every index of one site. Bytes per parameter at each precision, the first the default, and the
   // devices a reader may prefer builds for.
@@ -21,9 +21,6 @@
   let DEFAULT_PRECISION = "";
   let PREFER_LABEL = {};
 
-  const text = (value) => (typeof value === "string" ? value : "");
-  const texts = (value) => (Array.isArray(value) ? value.filter((v) => typeof v === "string") : []);
-  const count = (value) => (typeof value === "number" && Number.isFinite(value) && value >= 0 ? value : null);
 
   // Keep only well-formed records: a malformed one is dropped rather than half shown.
   function cleanModel(raw, kinds) {
@@ -60,18 +57,6 @@
     };
   }
 
-  const jsonCache = new Map();
-  function loadJSON(url) {
-    if (!jsonCache.has(url)) {
-      const request = fetch(url, { credentials: "same-origin" }).then((response) => {
-        if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-        return response.json();
-      });
-      request.catch(() => jsonCache.delete(url)); // let a later visit try again
-      jsonCache.set(url, request);
-    }
-    return jsonCache.get(url);
-  }
 
   // The finder index, as { kinds: {kind: label}, models: [...], byId: Map }: built once per address, so the
   // tables kept per index (need.js's phrases, the builds per model) last across pages and searches.
@@ -86,7 +71,6 @@
   }
   function buildIndex(url) {
     return loadJSON(url).then((data) => {
-      const asObject = (value) => (value && typeof value === "object" && !Array.isArray(value) ? value : {});
       const kinds = {};
       for (const [kind, label] of Object.entries(asObject(data && data.kinds))) kinds[kind] = text(label) || kind;
       const models = (Array.isArray(data && data.models) ? data.models : []).map((raw) => cleanModel(raw, kinds)).filter(Boolean);
@@ -139,50 +123,11 @@
     return `${root}compare/?ids=${valid.join(",")}`;
   }
 
-  // Create an element: `props` sets className, text or attributes; children are nodes or strings
-  // (strings become Text nodes, never markup).
-  function h(tag, props, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(props || {})) {
-      if (value === null || value === undefined || value === false) continue;
-      if (key === "class") node.className = value;
-      else if (key === "text") node.textContent = value;
-      else node.setAttribute(key, value);
-    }
-    for (const child of children.flat()) {
-      if (child !== null && child !== undefined && child !== false) node.append(child);
-    }
-    return node;
-  }
 
   function link(root, model) {
     return h("a", { href: modelHref(root, model.id) }, model.name);
   }
 
-  // 109482240 → "109M", as the model pages print it (generator/site/pages.py, human_count).
-  function humanCount(n) {
-    if (n === null || n === undefined) return "";
-    for (const [div, unit] of [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "K"]]) {
-      if (n >= div) {
-        const value = n / div;
-        return value < 10 ? `${value.toFixed(1)}${unit}` : `${Math.round(value)}${unit}`;
-      }
-    }
-    return String(n);
-  }
-
-  function humanBytes(n) {
-    if (n === null || n === undefined) return "";
-    for (const [div, unit] of [[1e12, "TB"], [1e9, "GB"], [1e6, "MB"], [1e3, "kB"]]) {
-      if (n >= div) {
-        const value = n / div;
-        return value < 10 ? `${value.toFixed(1)} ${unit}` : `${Math.round(value)} ${unit}`;
-      }
-    }
-    return `${n} B`;
-  }
-
-  const thousands = (n) => (n === null || n === undefined ? "" : n.toLocaleString("en"));
 
   // Names of the languages the catalog lists, from the index (generator/catalog/languages.py): the pages and the
   // finder print the same name for a code.
@@ -190,21 +135,13 @@
   // "de" → "German"; an unknown code stays as it is.
   const languageName = (code) => languageNames.get(code) || code;
 
-  function listText(items, max) {
-    const shown = max && items.length > max ? items.slice(0, max) : items;
-    const rest = items.length - shown.length;
-    const joined = shown.length > 1 ? `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}` : shown.join("");
-    return rest > 0 ? `${shown.join(", ")} and ${rest} more` : joined;
-  }
 
   function languagesText(codes, max) {
     return listText(codes.map((c) => `${languageName(c)} (${c})`), max);
   }
 
-  window.ModelAtlas = {
-    ID_PATTERN, loadJSON, loadIndex, detailsOf, modelHref, compareHref, h, link, humanCount, humanBytes, thousands,
-    languageName, languagesText, listText, text, texts,
-  };
+  // The index and page helpers compare.js and search.js use, beside atlas.js's.
+  Object.assign(window.ModelAtlas, { loadIndex, detailsOf, modelHref, compareHref, link, languageName, languagesText });
 
   // ---------------------------------------------------------------------------------------------------
   // Filters and the address

@@ -81,8 +81,7 @@
   }
   const wordMatches = (typed, word) => typed === word || stems(typed).includes(word);
 
-  const asList = (v) => (Array.isArray(v) ? v.filter((x) => typeof x === "string") : []);
-  const asObject = (v) => (v && typeof v === "object" && !Array.isArray(v) ? v : {});
+  const { texts: asList, asObject } = window.ModelAtlas;
 
   // The phrase table of an index, built once: first word → phrases starting with it, longest first, each
   // with what it means ({kind, value}). A phrase listed in several places means all of them ("ner" is a

@@ -12,21 +12,9 @@
 (function () {
   "use strict";
 
+  const { ID_PATTERN, h } = window.ModelAtlas;
   const SHOWN = 20;
-  const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,95}\/[A-Za-z0-9][A-Za-z0-9._-]{0,95}$/;
   let pagefind = null;
-
-  function h(tag, props, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(props || {})) {
-      if (value === null || value === undefined) continue;
-      if (key === "class") node.className = value;
-      else if (key === "text") node.textContent = value;
-      else node.setAttribute(key, value);
-    }
-    for (const child of children.flat()) if (child !== null && child !== undefined) node.append(child);
-    return node;
-  }
 
   // Pagefind hands attribute values over as written in the HTML, where the generator escaped them as
   // character references: decode them as text, never as markup.
