@@ -33,7 +33,7 @@ sys.path.insert(0, str(REPO))
 
 from generator.catalog.load import load_catalog  # noqa: E402
 from generator.catalog.schema import ModelEntry  # noqa: E402
-from generator.catalog.tasks import does_job, model_inputs  # noqa: E402
+from generator.catalog.tasks import can_replace, model_inputs  # noqa: E402
 
 COPIED = ("mkdocs.yml", "CONTRIBUTING.md", "docs", "overrides")
 FINDINGS = 9
@@ -153,12 +153,12 @@ def _link_alternatives(entries: list[dict], templates: list[ModelEntry], rng: ra
         if entry["kind"] == "general":
             continue
         if template.id not in fitting_by_template:  # a few hundred real templates, thousands of copies
-            fitting_by_template[template.id] = [e["id"] for e, t in general if does_job(t, template)]
+            fitting_by_template[template.id] = [e["id"] for e, t in general if can_replace(t, template)]
         fitting = fitting_by_template[template.id]
         picks = [rng.choice(fitting)] if fitting else []
         for _ in range(len(template.alternatives) - 1):
             other, other_template = rng.choice(special)
-            if other not in picks and other != entry["id"] and does_job(other_template, template):
+            if other not in picks and other != entry["id"] and can_replace(other_template, template):
                 picks.append(other)
         entry["alternatives"] = picks
 

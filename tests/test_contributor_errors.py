@@ -138,6 +138,12 @@ def test_a_runtime_has_one_spelling(tmp_path, runtimes, words):
         ("    name: Acme Fin Sentiment\n", "", "name", "the required key 'name' is missing"),
         ("    params: 109482240\n", "", "params", "the parameter count is required"),
         ("kind: domain", "kind: platform", "runtimes", "lists the runtimes or formats its card ships"),
+        (  # a Turkish specialist's alternative must read Turkish
+            "languages: [en]",
+            "languages: [tr]",
+            "alternatives[0]",
+            "reads none of this model's languages (tr): its entry lists en",
+        ),
     ],
 )
 def test_a_mistake_gets_a_precise_message(tmp_path, old, new, field, words):

@@ -21,9 +21,10 @@ def test_coverage_counts_general_models_specialists_and_subjects(repo):
 def test_a_language_specialist_counts_for_its_languages(tmp_path):
     from conftest import GENERAL, LANGUAGE, SPECIALIST
 
+    # With a task, its English-only alternative is refused (it reads no Norwegian): it names none.
     norsk = LANGUAGE.replace(
         "languages: [no, nb, nn]", "languages: [no, nb, nn]\n    task: text-classification"
-    )
+    ).replace("    alternatives:\n      - acme/general-encoder\n", "")
     make_repo(
         tmp_path,
         {"acme/fin-sentiment": SPECIALIST, "acme/general-encoder": GENERAL, "acme/norsk-bert": norsk},

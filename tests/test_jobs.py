@@ -9,7 +9,7 @@ from test_facts import errors as _errors
 
 from generator.catalog.fallback import general_fallbacks
 from generator.catalog.schema import ModelEntry
-from generator.catalog.tasks import TASKS, TaskTable, why_not
+from generator.catalog.tasks import TASKS, TaskTable, languages_missed, why_not
 from generator.site.build import render_site
 
 
@@ -44,6 +44,16 @@ SENTENCES = entry(
 )
 TOKENS = entry("acme/tokens", "feature-extraction", embeddings="token")
 SIMILARITY = entry("acme/similarity", "sentence-similarity", languages=["en"])
+AGE = entry("acme/age", "image-classification", kind="task", modality="vision", subjects=["faces", "age"])
+EXPRESSION = entry(
+    "acme/expression", "image-classification", kind="task", modality="vision", subjects=["faces", "emotions"]
+)
+TWEET_SENTIMENT = entry(
+    "acme/tweets", "text-classification", kind="domain", subjects=["social-media", "sentiment"]
+)
+REVIEW_SENTIMENT = entry(
+    "acme/reviews", "text-classification", kind="task", subjects=["reviews", "sentiment"]
+)
 
 
 @pytest.mark.parametrize(
@@ -53,6 +63,23 @@ SIMILARITY = entry("acme/similarity", "sentence-similarity", languages=["en"])
         (BASE_LM, CHAT_SMALL, "base model (pretrained only): it does not follow the instructions"),
         (TOKENS, SENTENCES, "token features of a base encoder"),
         (SIMILARITY, NER, "does sentence embeddings, which does not do named entities"),
+        # A classifier of other labels, though it reads the same pictures: faces' emotions are not their age.
+        (EXPRESSION, AGE, "does not predict age (it predicts emotions"),
+        (
+            entry("acme/irony", "text-classification", kind="domain", subjects=["social-media"]),
+            entry("acme/hate", "text-classification", kind="domain", subjects=["social-media", "toxicity"]),
+            "does not predict toxicity (its labels are of its own",
+        ),
+        (  # a general tagger of names finds some patient names, but not the dates and record numbers
+            entry("acme/names", "token-classification", kind="task", subjects=["named-entities"]),
+            entry(
+                "acme/deid",
+                "token-classification",
+                kind="domain",
+                subjects=["clinical", "named-entities", "personal-data"],
+            ),
+            "does not predict personal-data (it predicts named-entities",
+        ),
     ],
 )
 def test_what_cannot_do_the_job_says_why(candidate, specialist, words):
@@ -66,6 +93,7 @@ def test_what_cannot_do_the_job_says_why(candidate, specialist, words):
         (CHAT_LM, NER),  # a chat-tuned generator extracts entities when asked
         (CHAT_LM, CHAT_SMALL),
         (SIMILARITY, SENTENCES),  # sentence-similarity covers sentence embeddings
+        (TWEET_SENTIMENT, REVIEW_SENTIMENT),  # the same labels from other text: narrower, not unable
         (
             entry("acme/m2m", "text2text-generation", tuning="task", also_does=["translation"]),
             entry("acme/opus", "translation", kind="language", languages=["de", "en"]),
@@ -228,3 +256,16 @@ def test_specialist_pages_show_their_computed_fallback(tmp_path):
     )
     assert "names no task" in pages["models/acme/norsk-bert.md"]
     assert "## General fallback" not in pages["models/acme/general-encoder.md"]
+
+
+def test_an_alternative_reads_one_of_the_specialists_languages():
+    turkish = entry("acme/tr-sentiment", "text-classification", kind="language", languages=["tr"])
+    assert languages_missed(
+        entry("acme/t5", "text2text-generation", languages=["en", "de", "fr", "ro"]), turkish
+    ) == ["tr"]
+    assert languages_missed(entry("acme/m", "text-classification", languages=["tr", "en"]), turkish) == []
+    assert (
+        languages_missed(entry("acme/any", "text-classification"), turkish) == []
+    )  # lists none: not held against it
+    code = entry("acme/code", "feature-extraction", kind="domain", languages=["zxx"])
+    assert languages_missed(entry("acme/e", "feature-extraction", languages=["en"]), code) == []

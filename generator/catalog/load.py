@@ -25,6 +25,7 @@ from .sources import entry_urls, never_source
 from .tasks import (
     GENERATIVE_TASKS,
     TASKS,
+    languages_missed,
     model_inputs,
     qualifying,
     takes_input,
@@ -390,6 +391,14 @@ def _check_alternatives(locate: _Locator, models, files, errors, broken) -> None
             reason = why_not(alternative, entry)
             if reason is None and not takes_input(alternative, entry):
                 reason = f"cannot take this model's input ({', '.join(sorted(model_inputs(entry)))})"
+            # A specialist with no task states no job (why_not); its languages are then not one either.
+            if reason is None and entry.task and (missed := languages_missed(alternative, entry)):
+                listed = ", ".join(alternative.languages[:8]) + (
+                    " …" if len(alternative.languages) > 8 else ""
+                )
+                reason = (
+                    f"reads none of this model's languages ({', '.join(missed)}): its entry lists {listed}"
+                )
             if reason is not None:
                 hints -= 1
                 fit = qualifying(models, entry)[:3] if hints >= 0 else []

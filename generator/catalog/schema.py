@@ -119,6 +119,8 @@ SUBJECTS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 """The niches a need can name (generator/data/words.yaml), each with the words a reader might type for
 it. A specialist's `subjects` come from here: the finder puts it first only for a need that names one."""
+PREDICTED_SUBJECTS = frozenset(key for key, subject in word_table().subjects.items() if subject.predicts)
+
 
 Subject = Literal[tuple(SUBJECTS)]
 
@@ -306,6 +308,12 @@ class ModelEntry(Strict):
     @property
     def specialized(self) -> bool:
         return self.kind in SPECIALIZED_KINDS
+
+    @property
+    def predicted_subjects(self) -> list[str]:
+        """Its subjects that are what it outputs (words.yaml `predicts`: sentiment, emotions), not what it
+        reads (tweets, faces)."""
+        return [s for s in self.subjects if s in PREDICTED_SUBJECTS]
 
 
 class Category(Strict):

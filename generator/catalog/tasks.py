@@ -147,6 +147,7 @@ class HasJob(Protocol):
     not_for_subjects: list[str]
     labels_cover: list[str]
     open_labels: bool
+    predicted_subjects: list[str]
 
 
 def _what_it_does(model: HasJob) -> str:
@@ -184,6 +185,15 @@ def why_not(candidate: HasJob, specialist: HasJob) -> str | None:
             return (
                 f"predicts its own fixed set of labels, which does not cover {', '.join(outside)} "
                 "(`labels_cover` in its entry); a zero-shot or instruction-following model takes any labels"
+            )
+        theirs, ours = candidate.predicted_subjects, specialist.predicted_subjects
+        fixed = info.fixed_labels and candidate.kind != "general" and not candidate.open_labels
+        missing = [subject for subject in ours if subject not in theirs]
+        if fixed and missing:
+            labels = f"it predicts {', '.join(theirs)}" if theirs else "its labels are of its own"
+            return (
+                f"is a classifier that does not predict {', '.join(missing)} ({labels}; subjects marked "
+                "`predicts` in generator/data/words.yaml)"
             )
         return None
     # A base specialist's job is a pretrained generator to fine-tune or prompt: any tuning of a covering
@@ -228,11 +238,30 @@ def model_inputs(entry: HasJob) -> set[str]:
     return {entry.modality} if entry.modality else set()
 
 
+def languages_missed(candidate: HasJob, specialist: HasJob) -> list[str]:
+    """The specialist's languages, when the candidate's entry lists languages and none of them (an
+    alternative to a Turkish sentiment model must read Turkish); [] when they share one or either lists
+    none. `zxx` (no linguistic content: code, molecules) is no language to share."""
+    ours = [code for code in specialist.languages or [] if code != "zxx"]
+    theirs = {code for code in candidate.languages or [] if code != "zxx"}
+    return ours if ours and theirs and not theirs.intersection(ours) else []
+
+
+def can_replace(candidate: HasJob, specialist: HasJob) -> bool:
+    """Whether the loader accepts `candidate` among `specialist`'s alternatives: it does the job, and, for a
+    specialist with a task, reads one of its languages."""
+    return does_job(candidate, specialist) and not (
+        specialist.task and languages_missed(candidate, specialist)
+    )
+
+
 def qualifying(models: dict[str, HasJob], specialist: HasJob) -> list[str]:
     """Catalog ids that would be valid alternatives for `specialist`: general models first, then by id."""
     if specialist.task is None:
         return []
     found = [
-        m for m in models.values() if m.id != specialist.id and m.task is not None and does_job(m, specialist)
+        m
+        for m in models.values()
+        if m.id != specialist.id and m.task is not None and can_replace(m, specialist)
     ]
     return [m.id for m in sorted(found, key=lambda m: (m.kind != "general", m.id.lower()))]
