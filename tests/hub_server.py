@@ -46,6 +46,7 @@ def hub_doc(model_id: str, **overrides) -> dict:
         "id": model_id,
         "author": model_id.split("/")[0],
         "sha": "0123456789abcdef0123456789abcdef01234567",
+        "createdAt": "2023-03-14T09:30:00.000Z",
         "lastModified": "2026-10-01T12:00:00.000Z",
         "private": False,
         "gated": False,

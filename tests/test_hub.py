@@ -23,6 +23,7 @@ from generator.hub.client import HubSettings, RetryPolicy, compare_with_snapshot
 from generator.hub.pull import PullOptions, parse_duration, pull_models
 from generator.hub.snapshot import HubFacts, read_snapshot, snapshot_path
 from generator.site.build import render_site
+from generator.site.indexes import FINDER_INDEX
 
 IDS = ["acme/fin-sentiment", "acme/general-encoder", "acme/norsk-bert"]
 FAST = RetryPolicy(timeout=0.3, retries=2, backoff_base=0.01, backoff_max=0.05)
@@ -216,6 +217,23 @@ def test_pulled_figures_reach_the_model_page_and_the_json(repo):
         "url": "models/acme/fin-sentiment/",
         "hub": read_snapshot(repo, "acme/fin-sentiment").model_dump(mode="json", exclude_none=True),
     }
+
+
+def test_the_hub_creation_month_stands_in_for_a_release_the_entry_does_not_state(repo):
+    """The pull keeps when the repository appeared on the Hub; the finder ranks "newest" by it only where
+    the entry states no `released`, and the page shows it as a Hub fact, not as the curated release."""
+    docs = {mid: hub_doc(mid, createdAt="2023-03-14T09:30:00.000Z") for mid in IDS[:2]}
+    with FakeHub(docs) as hub:
+        pull(repo, hub, ids=IDS[:2])
+    assert read_snapshot(repo, IDS[0]).created_at.isoformat().startswith("2023-03-14T09:30")
+    entry = repo / "catalog" / "models" / f"{IDS[1]}.yaml"
+    entry.write_text(entry.read_text(encoding="utf-8") + "released: 2022-11\n", encoding="utf-8")
+    pages = render_site(repo)
+    records = {m["i"]: m for m in json.loads(pages[FINDER_INDEX])["models"]}
+    assert records[IDS[0]]["rl"] == "2023-03"  # from the Hub
+    assert records[IDS[1]]["rl"] == "2022-11"  # the entry's own, though the Hub says 2023-03
+    page = pages[f"models/{IDS[0]}.md"]
+    assert "| On the Hub since | 2023-03 |" in page and "First released" not in page
 
 
 def test_validator_warns_where_curated_and_hub_facts_disagree(repo, capsys):

@@ -32,6 +32,7 @@ from .snapshot import CardResult, HubFacts
 DEFAULT_ENDPOINT = "https://huggingface.co"
 EXPAND = [
     "sha",
+    "createdAt",
     "lastModified",
     "downloads",
     "likes",
@@ -193,6 +194,7 @@ def facts_from_info(model_id: str, info, pulled_at: dt.datetime | None = None) -
         id=model_id,
         pulled_at=pulled_at,
         sha=info.sha,
+        created_at=info.created_at,
         last_modified=info.last_modified,
         downloads=info.downloads,
         likes=info.likes,

@@ -58,6 +58,9 @@ class HubFacts(BaseModel):
     id: _hub_text(200)
     pulled_at: dt.datetime
     sha: _hub_text(64) | None = None
+    created_at: dt.datetime | None = None
+    """When the repository was created on the Hub: its weights' first public upload there, which the
+    finder takes for a model's release month when the entry does not state `released`."""
     last_modified: dt.datetime | None = None
     downloads: _count(10**12) | None = None
     likes: _count(10**9) | None = None
@@ -74,6 +77,11 @@ class HubFacts(BaseModel):
     @property
     def as_of(self) -> str:
         return self.pulled_at.date().isoformat()
+
+    @property
+    def on_hub_since(self) -> str | None:
+        """The month the repository was created on the Hub (YYYY-MM), as `released` is written."""
+        return self.created_at.strftime("%Y-%m") if self.created_at else None
 
 
 def download_bytes(weights: Weights | None, hub: HubFacts | None) -> int | None:

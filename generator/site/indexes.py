@@ -28,7 +28,8 @@ Keys of a model record in `api/finder.json` (absent when unknown):
     u   tuning of a generative model (base, instruct, chat, task)
     o   other tasks whose need it answers, by the task families of generator/data/tasks.yaml
     w   for a general model, the tasks it does out of the box by the covering table (`covered_by`)
-    rl  first release (YYYY-MM)     sb  the catalog id that supersedes it
+    rl  first release (YYYY-MM; the entry's `released`, else the month its Hub repository was created)
+    sb  the catalog id that supersedes it
     q   int4 or int8 when its weights ship quantized (counted at that precision when the finder's is higher)
     lc  for a general model of a fixed-label task, the subjects its labels cover; ol 1 when it takes
         labels at run time
@@ -110,7 +111,8 @@ def finder_record(entry: ModelEntry, hub: HubFacts | None) -> dict:
     record["w"] = (covered_tasks(entry) or None) if entry.kind == "general" else None
     record["lc"] = list(entry.labels_cover) or None
     record["ol"] = 1 if entry.open_labels else None
-    record["rl"] = entry.released
+    # The curated first release; without one, the month the repository appeared on the Hub.
+    record["rl"] = entry.released or (hub.on_hub_since if hub else None)
     record["sb"] = entry.superseded_by
     record["q"] = {"INT4": "int4", "INT8": "int8"}.get(entry.weights.dtype) if entry.weights else None
     wins = any(r.compared_with and specialist_wins(r) for r in entry.evidence)
