@@ -210,7 +210,7 @@ def test_pulled_figures_reach_the_model_page_and_the_json(repo):
     )
     assert (record["hub"]["downloads"], record["hub"]["likes"]) == (4242424, 77)
     assert "not available" in pages["models/acme/norsk-bert.md"]
-    # Each record is written by pydantic (render.models_json); it holds what model_dump says, nothing else.
+    # Each record is written by pydantic (site/pages.py, models_json): what model_dump says, nothing else.
     catalog = load_catalog(repo)
     assert record == {
         **catalog.models["acme/fin-sentiment"].model_dump(mode="json", exclude_none=True),

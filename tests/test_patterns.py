@@ -108,13 +108,13 @@ def test_chart_worker_spawns_when_threads_run(tmp_path):
         f"""
         import threading
         from pathlib import Path
-        from generator.site import workers
-        from generator.site.build import render_site
+        from generator.site.build import Build
 
         stop = threading.Event()
         threading.Thread(target=stop.wait, daemon=True).start()
-        svg = render_site(Path({str(repo)!r}))["patterns/breadth.svg"]
-        print(workers.start_method(), svg.count("<use "))
+        build = Build()
+        svg = build.run(Path({str(repo)!r}))["patterns/breadth.svg"]
+        print(build.second_process.start_method(), svg.count("<use "))
         stop.set()
         """
     )

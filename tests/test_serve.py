@@ -92,7 +92,7 @@ def test_serve_survives_a_bad_save_and_frees_its_port_when_terminated(tmp_path):
         assert not any("SystemExit(" in line or "Traceback" in line for line in log), "".join(log)
 
         # The next good save is served, by one rebuild: the rebuild's own reading of the generator's and the
-        # catalog's files is not a change (generator/mkdocs_model_pages.SAVES).
+        # catalog's files is not a change (generator/mkdocs/model_pages.py, SAVES).
         def builds() -> int:
             return sum("Building documentation" in line for line in log)
 

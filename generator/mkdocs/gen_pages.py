@@ -17,7 +17,6 @@ from generator.catalog.load import CatalogInvalid  # noqa: E402
 from generator.catalog.schema import KINDS  # noqa: E402
 from generator.mkdocs.plugin import NAME  # noqa: E402
 from generator.preview.build import Preview  # noqa: E402
-from generator.site import workers  # noqa: E402
 from generator.site.build import Build  # noqa: E402
 
 LOG = logging.getLogger("mkdocs.plugins.model_atlas")
@@ -55,9 +54,8 @@ if changed:  # a reader of the preview must not take a stale page for the curren
 
 fallback = False  # serving the last good pages after a bad save
 try:
-    pages = (preview or Build()).run(
-        ROOT, mkdocs_gen_files.config["site_url"], mkdocs_gen_files.config["repo_url"]
-    )
+    build = preview or Build()
+    pages = build.run(ROOT, mkdocs_gen_files.config["site_url"], mkdocs_gen_files.config["repo_url"])
 except CatalogInvalid as exc:
     if not previous:  # a build, or the first build of `mkdocs serve`: nothing good to fall back on
         for error in exc.errors:
@@ -132,5 +130,5 @@ LOG.info(
     RENDERED - STARTED,
     HANDED - RENDERED,
     written,
-    workers.peak_rss_mb(),
+    build.second_process.peak_rss_mb(),
 )

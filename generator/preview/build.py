@@ -27,6 +27,7 @@ from ..hub.snapshot import HubFacts
 from ..site.build import Build
 from ..site.pages import SiteRenderer, model_page_path
 from ..site.patterns import ChartPoint
+from ..site.workers import SecondProcess
 
 TEMPLATES = Path(__file__).parent.parent / "site" / "templates"
 
@@ -132,6 +133,8 @@ class Preview(Build):
 
     A `Build` whose stages skip what did not change since the last rebuild."""
 
+    second_process: SecondProcess = field(default_factory=SecondProcess)
+    """Kept for the whole of `mkdocs serve`: the helper process starts once."""
     entry_files: dict[str, tuple[tuple | None, EntryResult]] = field(default_factory=dict)
     """Entry file (relative to catalog/models/) → its `file_key` and what reading it gave."""
     snapshot_files: dict[str, tuple[tuple | None, HubFacts | None]] = field(default_factory=dict)

@@ -10,19 +10,22 @@ from pathlib import Path
 
 from ..catalog.load import Catalog, EntryResult, load_catalog, read_entries
 from ..hub.snapshot import HubFacts, load_snapshots, read_snapshot
-from . import workers
 from .pages import DEFAULT_REPO_URL, DEFAULT_SITE_URL, SiteRenderer
 from .patterns import ChartPoint, breadth_chart_svg, import_matplotlib
+from .workers import SecondProcess
 
 
 class Build:
     """One build of the site, stage by stage: read the entry files, read the Hub snapshots, render.
 
     Each stage is a method, and this class is the whole interface between the core and the preview: the
-    preview (preview.py) subclasses it to skip what an edit did not change, and the core knows nothing of
-    it. The second process (workers.py) reads half of the entries, then imports matplotlib, then draws the
-    chart while this one renders the pages.
+    preview (preview/build.py) subclasses it to skip what an edit did not change, and the core knows
+    nothing of it. The second process (site/workers.py) reads half of the entries, then imports
+    matplotlib, then draws the chart while this one renders the pages.
     """
+
+    def __init__(self) -> None:
+        self.second_process = SecondProcess()
 
     split_above = 200
     """Above how many entry files the other process reads half: below it, starting it costs more."""
@@ -30,9 +33,15 @@ class Build:
     def read_entries(self, models_dir: Path, relatives: list[str]) -> list[EntryResult]:
         """Every entry file read and validated, the second half in the other process when there are many."""
         half = len(relatives) // 2 if len(relatives) > self.split_above else len(relatives)
-        later = workers.submit(read_entries, models_dir, relatives[half:]) if half < len(relatives) else None
+        later = (
+            self.second_process.submit(read_entries, models_dir, relatives[half:])
+            if half < len(relatives)
+            else None
+        )
         if later:
-            workers.submit(import_matplotlib)  # queued next: done by the time the chart's points are ready
+            self.second_process.submit(
+                import_matplotlib
+            )  # queued next: done by the time the chart's points are ready
         return read_entries(models_dir, relatives[:half]) + (later.result() if later else [])
 
     def read_snapshot(self, root: Path, model_id: str) -> HubFacts | None:
@@ -43,9 +52,8 @@ class Build:
     ) -> SiteRenderer:
         return SiteRenderer(catalog, hub, repo_url)
 
-    @staticmethod
-    def draw_chart(points: list[ChartPoint]) -> Future[str]:
-        return workers.submit(breadth_chart_svg, points)
+    def draw_chart(self, points: list[ChartPoint]) -> Future[str]:
+        return self.second_process.submit(breadth_chart_svg, points)
 
     def run(self, root: Path, site_url: str | None = None, repo_url: str | None = None) -> dict[str, str]:
         """Every page of the site built from `root`'s catalog and Hub snapshot, path → text."""

@@ -228,7 +228,7 @@ def _environment() -> Environment:
     file changes (auto_reload), so a preview rebuild does not pay for compiling them again."""
     env = Environment(
         loader=PackageLoader("generator.site", "templates"),
-        autoescape=False,  # `finalize` escapes every value for Markdown and HTML at once; see escape.py
+        autoescape=False,  # `finalize` escapes every value for Markdown and HTML at once; see site/escape.py
         finalize=_finalize,
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -284,8 +284,8 @@ class SiteRenderer:
     def fragment(self, key: tuple, model_id: str, make: Callable[[], str]) -> str:
         """A piece of an index page that shows one model only (a table row, a JSON record), by `make`.
 
-        A method of its own, like `model_page` and `chart`, so that the preview (preview.py) can keep the
-        pieces of models an edit did not touch: an edit then re-renders a few rows, not 10,000."""
+        A method of its own, like `model_page` and `chart`, so that the preview (preview/build.py) can keep
+        the pieces of models an edit did not touch: an edit then re-renders a few rows, not 10,000."""
         return make()
 
     def chart(self, points: list[ChartPoint], draw_chart: Callable[[list[ChartPoint]], Future[str]]):
@@ -553,6 +553,6 @@ def build_pages(
 
     `site_url` is only needed where links must be absolute (the Atom feed); `repo_url` is the GitHub
     repository that "Edit" and "Report a problem" links point to. `draw_chart` may draw the chart
-    elsewhere (the second process, workers.py) while the pages render here.
+    elsewhere (the second process, site/workers.py) while the pages render here.
     """
     return SiteRenderer(catalog, hub, repo_url).pages(site_url, draw_chart)

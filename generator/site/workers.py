@@ -1,8 +1,8 @@
 """A second process for the generator: MkDocs builds on one core, and the build machines have two.
 
-`site.render_site` hands it half of the catalog's entries to read and the patterns chart to draw, while
-this process reads the other half and renders the pages. One process serves every build of its parent,
-so `mkdocs serve` starts it once; one that died is replaced at the next submit.
+A build (`site.build.Build`) hands it half of the catalog's entries to read and the patterns chart to draw,
+while this process reads the other half and renders the pages. The preview keeps its Build, and so its
+process, for the whole of `mkdocs serve`; one that died is replaced at the next submit.
 """
 
 from __future__ import annotations
@@ -18,39 +18,41 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from multiprocessing import get_all_start_methods, get_context
 
-_pool: ProcessPoolExecutor | None = None
 
+class SecondProcess:
+    """One helper process, started at the first job and kept for every later build that uses this object.
 
-def _start() -> ProcessPoolExecutor:
-    global _pool
-    if _pool is None:
-        # fork starts in milliseconds with everything already imported, but only a single-threaded
-        # process (a build) forks safely; `mkdocs serve` and test servers run threads, so they spawn.
-        alone = threading.active_count() == 1
-        method = "fork" if alone and "fork" in get_all_start_methods() else "spawn"
-        _pool = ProcessPoolExecutor(
-            1, mp_context=get_context(method), initializer=_detach, initargs=(os.getpid(),)
-        )
-    return _pool
+    A `site.build.Build` owns one: a one-off build for its single run, the preview (a Build kept on the
+    MkDocs plugin's instance) for the whole of `mkdocs serve`, so no pool lives in a module global."""
 
+    def __init__(self) -> None:
+        self._pool: ProcessPoolExecutor | None = None
 
-def start_method() -> str:
-    return _start()._mp_context.get_start_method()
+    def _start(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            # fork starts in milliseconds with everything already imported, but only a single-threaded
+            # process (a build) forks safely; `mkdocs serve` and test servers run threads, so they spawn.
+            alone = threading.active_count() == 1
+            method = "fork" if alone and "fork" in get_all_start_methods() else "spawn"
+            self._pool = ProcessPoolExecutor(
+                1, mp_context=get_context(method), initializer=_detach, initargs=(os.getpid(),)
+            )
+        return self._pool
 
+    def start_method(self) -> str:
+        return self._start()._mp_context.get_start_method()
 
-def submit(fn: Callable, /, *args) -> Future:
-    """Run `fn(*args)` in the second process; jobs run one after the other, in the order submitted."""
-    global _pool
-    try:
-        return _start().submit(fn, *args)
-    except BrokenProcessPool:  # the process died (killed, out of memory): start another
-        _pool = None
-        return _start().submit(fn, *args)
+    def submit(self, fn: Callable, /, *args) -> Future:
+        """Run `fn(*args)` in the second process; jobs run one after the other, in the order submitted."""
+        try:
+            return self._start().submit(fn, *args)
+        except BrokenProcessPool:  # the process died (killed, out of memory): start another
+            self._pool = None
+            return self._start().submit(fn, *args)
 
-
-def peak_rss_mb() -> int:
-    """The second process's peak memory so far, for the build's log (bench/build.py adds it up)."""
-    return submit(_own_peak_rss_mb).result()
+    def peak_rss_mb(self) -> int:
+        """The second process's peak memory so far, for the build's log (bench/build.py adds it up)."""
+        return self.submit(_own_peak_rss_mb).result()
 
 
 def _own_peak_rss_mb() -> int:
