@@ -42,28 +42,20 @@
     return node;
   }
 
-  // 109482240 → "109M", as the model pages print it (generator/site/pages.py, human_count).
-  function humanCount(n) {
+  // `n` in the largest unit it reaches, one decimal below 10: 109482240 → "109M", 438000000 → "438 MB",
+  // as the model pages print them (generator/site/pages.py, COUNT_UNITS and BYTE_UNITS).
+  function scaled(n, units, smaller) {
     if (n === null || n === undefined) return "";
-    for (const [div, unit] of [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "K"]]) {
+    for (const [div, unit] of units) {
       if (n >= div) {
         const value = n / div;
         return value < 10 ? `${value.toFixed(1)}${unit}` : `${Math.round(value)}${unit}`;
       }
     }
-    return String(n);
+    return smaller;
   }
-
-  function humanBytes(n) {
-    if (n === null || n === undefined) return "";
-    for (const [div, unit] of [[1e12, "TB"], [1e9, "GB"], [1e6, "MB"], [1e3, "kB"]]) {
-      if (n >= div) {
-        const value = n / div;
-        return value < 10 ? `${value.toFixed(1)} ${unit}` : `${Math.round(value)} ${unit}`;
-      }
-    }
-    return `${n} B`;
-  }
+  const humanCount = (n) => scaled(n, [[1e12, "T"], [1e9, "B"], [1e6, "M"], [1e3, "K"]], String(n));
+  const humanBytes = (n) => scaled(n, [[1e12, " TB"], [1e9, " GB"], [1e6, " MB"], [1e3, " kB"]], `${n} B`);
 
   const thousands = (n) => (n === null || n === undefined ? "" : n.toLocaleString("en"));
 

@@ -44,26 +44,28 @@ DEFAULT_REPO_URL = "https://github.com/model-atlas/model-atlas"
 RECENT_PAGE_SIZE = 100
 
 
-def human_count(n: int | None) -> str:
-    """109482240 → "109M": sizes readers compare at a glance."""
-    if n is None:
-        return ""
-    for div, unit in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+COUNT_UNITS = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
+BYTE_UNITS = ((1e12, " TB"), (1e9, " GB"), (1e6, " MB"), (1e3, " kB"))
+"""Decimal units, as the Hub's file listings print sizes; docs/javascripts/atlas.js writes the same."""
+
+
+def _scaled(n: float, units, smaller: str) -> str:
+    """`n` in the largest unit it reaches, one decimal below 10 ("1.5B", "438 MB"), else `smaller`."""
+    for div, unit in units:
         if n >= div:
             value = n / div
             return f"{value:.1f}{unit}" if value < 10 else f"{value:.0f}{unit}"
-    return str(n)
+    return smaller
+
+
+def human_count(n: int | None) -> str:
+    """109482240 → "109M": sizes readers compare at a glance."""
+    return "" if n is None else _scaled(n, COUNT_UNITS, str(n))
 
 
 def human_bytes(n: int | None) -> str:
-    """Decimal units, as the Hub's file listings print them: 438,000,000 bytes → "438 MB"."""
-    if n is None:
-        return ""
-    for div, unit in ((1e12, "TB"), (1e9, "GB"), (1e6, "MB"), (1e3, "kB")):
-        if n >= div:
-            value = n / div
-            return f"{value:.1f} {unit}" if value < 10 else f"{value:.0f} {unit}"
-    return f"{n} B"
+    """438,000,000 bytes → "438 MB"."""
+    return "" if n is None else _scaled(n, BYTE_UNITS, f"{n} B")
 
 
 def spread_text(spread, fmt) -> str:
