@@ -28,6 +28,7 @@ from test_render import PAYLOADS, hostile_entry
 from generator.catalog.load import load_catalog
 from generator.catalog.schema import SUBJECTS
 from generator.catalog.tasks import TASKS, family_tasks
+from generator.catalog.vocabulary import RUNTIME_MARGIN
 from generator.catalog.words import normalize, word_table
 from generator.hub.snapshot import load_snapshots
 from generator.site.indexes import COMPARE_INDEX, FINDER_INDEX, compare_index, finder_index
@@ -190,7 +191,7 @@ def failed_filters(m: Facts, f: dict) -> list[str]:
         width = PRECISION.get(f.get("prec", ""), 2)
         if m.shipped:  # a quantized build is loaded at the precision it ships
             width = min(width, PRECISION[m.shipped])
-        if m.params is None or m.params * width > float(memory[1]) * 1e9:
+        if m.params is None or m.params * width * RUNTIME_MARGIN > float(memory[1]) * 1e9:
             failed.append("mem")
     if f.get("runtime") and not any(r.lower().startswith(f["runtime"].lower()) for r in m.runtimes):
         failed.append("runtime")
@@ -633,6 +634,54 @@ def test_a_specialist_for_the_named_niche_says_why_and_ranks_smaller_first(site,
     site.clean()
 
 
+def placements(page) -> list[tuple[str, str, str]]:
+    return page.locator("#finder-list > .atlas-result").evaluate_all(
+        """items => items.map(li => {
+            const p = li.querySelector('.atlas-placed');
+            return [li.dataset.modelId, p ? p.dataset.placed : '', p ? p.textContent : ''];
+        })"""
+    )
+
+
+@pytest.mark.browser
+def test_each_result_says_what_placed_it(site, facts):
+    # A chat need: the tuned models first; the 125M base model follows them all and says so.
+    placed = placements(site.finder("task=text-generation"))
+    assert placed[0][2].startswith("Placed first: ") and all(
+        r[2].startswith("Placed here: ") for r in placed[1:]
+    )
+    assert placed[-1][0] == "facebook/MobileLLM-125M" and facts[placed[-2][0]].tuning != "base"
+    assert placed[-1][1] == "tuning" and "a base model" in placed[-1][2], placed
+    # A bare task: general models first, the narrower ones after them say so; at equal fit (no Hub
+    # downloads here) the smaller model first, each line naming both sizes.
+    placed = placements(site.finder("task=text-classification"))
+    assert [r[1] for r in placed] == ["size"] * len(placed), placed
+    assert "is smaller (67M to 82M parameters)" in placed[0][2]
+    assert all("is larger (" in r[2] or "a little larger" in r[2] for r in placed[1:]), placed
+    placed = placements(site.finder("task=image-classification"))
+    assert placed[1][1] == "level"
+    assert "narrower than your need; the one above is general-purpose" in placed[1][2]
+    # Under a 24 GB budget a phone build of a 135M model is no specialist: the larger model that fits leads.
+    placed = placements(site.finder("task=text-generation&mem=24"))
+    assert placed[0][0] == "Qwen/Qwen2.5-7B-Instruct", placed
+    assert placed[1] == [
+        "HuggingFaceTB/SmolLM2-135M-Instruct",
+        "level",
+        "Placed here: narrower than your need; the one above is general-purpose.",
+    ]
+    # On a phone-sized budget the same build is the specialist.
+    placed = placements(site.finder("task=text-generation&mem=4"))
+    assert placed[0][0] == "HuggingFaceTB/SmolLM2-135M-Instruct", placed
+    assert dict((r[0], r[1]) for r in placed).get("Qwen/Qwen2.5-7B-Instruct") is None, "7.6B needs > 4 GB"
+    # Ties on every signal fall to the name, and the line says so.
+    placed = placements(site.finder("task=object-detection&subject=tables"))
+    assert placed[0][1] == "name" and "by name" in placed[0][2], placed
+    # Another order chosen: no line claims a fit order.
+    page = site.finder("task=text-generation&sort=name")
+    assert page.locator("#finder-list .atlas-placed").count() == 0
+    site.clean()
+
+
 @pytest.mark.browser
 def test_memory_budget_names_its_precision_and_excludes_what_does_not_fit(site, facts):
     page = site.finder("task=text-generation&mem=4&prec=fp16")
@@ -643,13 +692,15 @@ def test_memory_budget_names_its_precision_and_excludes_what_does_not_fit(site, 
     figures = page.locator(
         '#finder-list > .atlas-result[data-model-id="HuggingFaceTB/SmolLM2-135M-Instruct"]'
     )
-    assert "270 MB at fp16" in figures.locator(".atlas-result__figures").inner_text()
+    # 135M parameters: 270 MB of weights at fp16, a fifth more to run.
+    shown = figures.locator(".atlas-result__figures").inner_text()
+    assert "about 324 MB to run at fp16 (weights 270 MB)" in shown
     more = page.get_by_role("button", name=re.compile("Show all .* near misses"))
     if more.count():
         more.click()
     near = page.locator('#finder-near > .atlas-result[data-model-id="Qwen/Qwen2.5-7B-Instruct"]')
     assert near.get_attribute("data-fit") == "miss-mem"
-    assert "its weights need 15 GB at fp16" in near.inner_text()
+    assert "it needs about 18 GB to run at fp16 (weights 15 GB)" in near.inner_text()
     site.clean()
 
 

@@ -20,6 +20,10 @@
   let PRECISION = {};
   let DEFAULT_PRECISION = "";
   let PREFER_LABEL = {};
+  // How much more than its weights a model takes to run (activations, context cache): weights × MARGIN.
+  let MARGIN = 1;
+  // The largest memory budget that is a small device's, in bytes: a build for such devices fits it.
+  let EDGE_MEMORY = Infinity;
 
 
   // Keep only well-formed records: a malformed one is dropped rather than half shown.
@@ -76,6 +80,8 @@
       const models = (Array.isArray(data && data.models) ? data.models : []).map((raw) => cleanModel(raw, kinds)).filter(Boolean);
       PRECISION = Object.fromEntries(Object.entries(asObject(data && data.precision)).filter(([, n]) => count(n)));
       DEFAULT_PRECISION = Object.keys(PRECISION)[0] || "";
+      MARGIN = count(data && data.margin) ? data.margin : 1;
+      EDGE_MEMORY = count(data && data.edge) ? data.edge * 1e9 : Infinity;
       PREFER_LABEL = Object.fromEntries(Object.entries(asObject(data && data.prefer)).filter(([, v]) => text(v)));
       // The finder's fixed menus: select name → [value, label] pairs.
       const menus = new Map(
@@ -165,6 +171,10 @@
   };
   const precisionText = (model, f) => (precisionFor(model, f) === precisionOf(f) ? precisionOf(f) : `${precisionFor(model, f)}, as shipped`);
   const memoryFor = (model, f) => (model.params === null ? null : model.params * PRECISION[precisionFor(model, f)]);
+  // What it takes to run: the weights and the margin for activations and the context cache.
+  const runningFor = (model, f) => (model.params === null ? null : memoryFor(model, f) * MARGIN);
+  const runningText = (model, f) =>
+    `about ${humanBytes(runningFor(model, f))} to run at ${precisionText(model, f)} (weights ${humanBytes(memoryFor(model, f))})`;
 
   // The niches the need names: chosen subjects, and search words that are a subject's words.
   function namedSubjects(f, index) {
@@ -288,11 +298,8 @@
       active.push({
         key: "mem",
         name: "memory budget",
-        test: (m) => memoryFor(m, f) !== null && memoryFor(m, f) <= memory,
-        miss: (m) =>
-          memoryFor(m, f) !== null
-            ? `its weights need ${humanBytes(memoryFor(m, f))} at ${precisionText(m, f)}`
-            : "its size is not known",
+        test: (m) => runningFor(m, f) !== null && runningFor(m, f) <= memory,
+        miss: (m) => (runningFor(m, f) !== null ? `it needs ${runningText(m, f)}` : "its size is not known"),
       });
     }
     if (f.runtime) {
@@ -353,7 +360,9 @@
     // Evidence that a specialist beats a general model is evidence on its niche (a subject, a domain, a
     // language), not on a hardware budget.
     const content = subjects.length > 0 || Boolean(f.domain) || f.lang.length > 0;
-    return { described, niched: niches.length > 0, subjects, niches, budget, limit, content, modalities, jobs };
+    // A platform build (for a phone, a CPU) is made for a small device's budget, not for a 24 GB GPU's.
+    const edge = budget && !(parseMemory(f.mem) > EDGE_MEMORY);
+    return { described, niched: niches.length > 0, subjects, niches, budget, edge, limit, content, modalities, jobs };
   }
 
   const hasBudget = (f) =>
@@ -457,7 +466,7 @@
     // A language-specific model, or any specialist that reads only the languages named (French NER for French).
     const onlyNamed = model.languages.length > 0 && model.languages.every((code) => f.lang.includes(code));
     if (f.lang.length && (model.kind === "language" || onlyNamed)) matched.push(f.lang.map(languageName).join(" and "));
-    if (model.kind === "platform" && need.budget) matched.push("your hardware budget");
+    if (model.kind === "platform" && need.edge) matched.push("your hardware budget");
     if (matched.length) {
       return {
         type: "specialist",
@@ -514,31 +523,113 @@
   const current = (result) => (result.fit.superseded ? 0 : 1);
   // With a preference for CPU or phone builds, a model that ships one comes before one that does not.
   const preferred = (result) => (result.fit.build ? 1 : 0);
-  const bestFit = (need) => {
-    const levels = need.niched ? LEVEL.niched : LEVEL.broad;
-    // A base model does not do a chat or instruction job at all, so it follows every model that does,
-    // whatever its level; the levels order the rest.
-    const size = bySize(need);
-    return (a, b) =>
-      outOfTheBox(b) - outOfTheBox(a) ||
-      levels[a.fit.type] - levels[b.fit.type] ||
-      preferred(b) - preferred(a) ||
-      (b.fit.score || 0) - (a.fit.score || 0) ||
-      (need.content ? Number(b.model.beatsGeneral) - Number(a.model.beatsGeneral) : 0) ||
-      current(b) - current(a) ||
-      mostDownloaded(a, b) ||
-      size(a, b) ||
-      byName(a, b);
-  };
   // Size comes last. With no budget the smaller model comes first: at equal fit it is the cheaper one.
   // Under a budget every result already fits, and the larger one is usually the more capable ("the largest
   // model that fits"), so it comes first, unless the two are within 1.5x of each other.
-  const bySize = (need) => (a, b) => {
+  const largerFirst = (need, a, b) => {
     const x = a.model.params;
     const y = b.model.params;
-    if (!need.limit || x === null || y === null || Math.max(x, y) <= 1.5 * Math.min(x, y)) return smallest(a, b);
-    return y - x;
+    return Boolean(need.limit) && x !== null && y !== null && Math.max(x, y) > 1.5 * Math.min(x, y);
   };
+  const bySize = (need) => (a, b) => (largerFirst(need, a, b) ? b.model.params - a.model.params : smallest(a, b));
+  const LEVEL_TEXT = { specialist: "a specialist for your need", general: "general-purpose", narrower: "narrower than your need", none: "" };
+  const paramsText = (r) => (r.model.params === null ? "size not checked" : humanCount(r.model.params));
+  const sizes = (a, b) => `${paramsText(a)} to ${paramsText(b)} parameters`;
+  const device = (f) => PREFER_LABEL[f.prefer] || "the device you prefer";
+  // The best-fit order, signal by signal: the first that tells two results apart places them. Each signal
+  // says in words why `a` comes before `b`: `ahead` for the first result, `behind` for each result after
+  // it (why it is not above the one before). These are the results' one-line reasons.
+  const SIGNALS = [
+    {
+      key: "tuning",
+      compare: () => (a, b) => outOfTheBox(b) - outOfTheBox(a),
+      ahead: () => "tuned to follow instructions; the next is a base model",
+      behind: () => "a base model, after every model tuned to follow instructions: it only completes text",
+    },
+    {
+      key: "level",
+      compare: (need) => {
+        const levels = need.niched ? LEVEL.niched : LEVEL.broad;
+        return (a, b) => levels[a.fit.type] - levels[b.fit.type];
+      },
+      ahead: (need, f, a, b) => `${LEVEL_TEXT[a.fit.type]}; the next is ${LEVEL_TEXT[b.fit.type]}`,
+      behind: (need, f, a, b) => `${LEVEL_TEXT[b.fit.type]}; the one above is ${LEVEL_TEXT[a.fit.type]}`,
+    },
+    {
+      key: "build",
+      compare: () => (a, b) => preferred(b) - preferred(a),
+      ahead: (need, f) => `ships a build for ${device(f)}; the next does not`,
+      behind: (need, f) => `no build for ${device(f)}; the one above ships one`,
+    },
+    {
+      key: "niches",
+      compare: () => (a, b) => (b.fit.score || 0) - (a.fit.score || 0),
+      ahead: () => "made for more of the niches you name than the next",
+      behind: () => "made for fewer of the niches you name than the one above",
+    },
+    {
+      key: "evidence",
+      compare: (need) => (a, b) => (need.content ? Number(b.model.beatsGeneral) - Number(a.model.beatsGeneral) : 0),
+      ahead: () => "its entry shows it beating a general model on its benchmark; the next shows no such result",
+      behind: () => "its entry shows no result against a general model; the one above does",
+    },
+    {
+      key: "current",
+      compare: () => (a, b) => current(b) - current(a),
+      ahead: () => "current; the next is superseded by its maker's newer model",
+      behind: () => "superseded by its maker's newer model; the one above is current",
+    },
+    {
+      key: "downloads",
+      compare: () => mostDownloaded,
+      ahead: (need, f, a, b) =>
+        `more used: ${humanCount(a.model.downloads)} Hub downloads, the next ${b.model.downloads === null ? "no count" : humanCount(b.model.downloads)}`,
+      behind: (need, f, a, b) =>
+        `less used: ${b.model.downloads === null ? "no download count" : `${humanCount(b.model.downloads)} Hub downloads`}, the one above ${humanCount(a.model.downloads)}`,
+    },
+    {
+      key: "size",
+      compare: bySize,
+      ahead: (need, f, a, b) =>
+        b.model.params === null
+          ? "fits as well as the next, whose size is not checked"
+          : largerFirst(need, a, b)
+            ? `the larger model within your limit (${sizes(a, b)}): usually the more capable`
+            : `fits as well as the next and is ${paramsText(a) === paramsText(b) ? `a little smaller (both ${paramsText(a)} parameters)` : `smaller (${sizes(a, b)})`}`,
+      behind: (need, f, a, b) =>
+        b.model.params === null
+          ? "its size is not checked; the one above fits as well"
+          : largerFirst(need, a, b)
+            ? `smaller than the one above (${sizes(b, a)}), which also fits your limit`
+            : `fits as well as the one above and is ${paramsText(a) === paramsText(b) ? `a little larger (both ${paramsText(a)} parameters)` : `larger (${sizes(b, a)})`}`,
+    },
+    {
+      key: "name",
+      compare: () => byName,
+      ahead: () => "ties with the next on every signal: by name",
+      behind: () => "ties with the one above on every signal: by name",
+    },
+  ];
+  // A base model does not do a chat or instruction job at all, so it follows every model that does,
+  // whatever its level; the levels order the rest.
+  const bestFit = (need) => {
+    const compares = SIGNALS.map((signal) => signal.compare(need));
+    return (a, b) => {
+      for (const compare of compares) {
+        const order = compare(a, b);
+        if (order) return order;
+      }
+      return 0;
+    };
+  };
+  // What placed a result where it is in the best-fit order: the first signal that tells it from the result
+  // above it (or, for the first, from the one below), in words.
+  function placement(need, f, results, i) {
+    const [a, b] = i === 0 ? [results[0], results[1]] : [results[i - 1], results[i]];
+    if (!a || !b) return null;
+    const signal = SIGNALS.find((s) => s.compare(need)(a, b)) || SIGNALS[SIGNALS.length - 1];
+    return { key: signal.key, first: i === 0, text: (i === 0 ? signal.ahead : signal.behind)(need, f, a, b) };
+  }
   const SORTS = {
     "": null, // best fit: depends on the need (bestFit)
     name: byName,
@@ -712,12 +803,11 @@
     return box;
   }
 
-  function resultItem(state, model, fit, miss, f) {
+  function resultItem(state, model, fit, miss, f, placed) {
     const { root, index } = state;
-    const memory = memoryFor(model, f);
     const figures = [
       model.params !== null ? `${humanCount(model.params)} parameters` : "size not checked",
-      memory !== null ? `${humanBytes(memory)} at ${precisionText(model, f)}` : null,
+      model.params !== null ? runningText(model, f) : null,
       model.storage !== null ? `${humanBytes(model.storage)} download` : null,
       model.license ? `license ${model.license}` : "license not stated",
       model.task || null,
@@ -736,6 +826,7 @@
       ),
       h("p", { class: "atlas-result__figures", text: figures.join(" · ") }),
       verdict(fit, miss),
+      placed ? h("p", { class: "atlas-placed", "data-placed": placed.key }, h("strong", { text: placed.first ? "Placed first: " : "Placed here: " }), `${placed.text}.`) : null,
       details(state, model),
     );
   }
@@ -785,9 +876,11 @@
       }
     }
     const noHubOrder = f.sort === "downloads" && !index.hasHub;
-    const sort = (!noHubOrder && Object.hasOwn(SORTS, f.sort) && SORTS[f.sort]) || bestFit(need);
-    matches.sort(sort);
+    const chosen = !noHubOrder && Object.hasOwn(SORTS, f.sort) && SORTS[f.sort];
+    matches.sort(chosen || bestFit(need));
     nearMisses.sort(bestFit(need));
+    // In the best-fit order each result says what placed it there.
+    if (!chosen && need.described) matches.forEach((r, i) => (r.placed = placement(need, f, matches, i)));
     return { need, matches, nearMisses, noHubOrder };
   }
   window.ModelAtlas.answer = answer;
@@ -816,7 +909,7 @@
     }
     const shown = state.showAll ? matches : matches.slice(0, PAGE_SIZE);
     const list = h("ol", { class: "atlas-result-list", id: "finder-list", "aria-labelledby": "finder-results-heading" });
-    for (const r of shown) list.append(resultItem(state, r.model, r.fit, null, f));
+    for (const r of shown) list.append(resultItem(state, r.model, r.fit, null, f, r.placed));
     if (shown.length) results.append(list);
     if (shown.length < matches.length) {
       const more = h("button", { type: "button", class: "md-button" }, `Show all ${matches.length} models`);

@@ -34,6 +34,16 @@ PRECISIONS = {
 }
 """Bytes per parameter at each precision a reader may load a model at; the first is the finder's default."""
 
+RUNTIME_MARGIN = 1.2
+"""Running a model takes more memory than its weights (activations, the context cache, the runtime's own
+buffers): the finder counts a fifth more, the rule of thumb of the common memory calculators (weights ×
+1.2), so a 1.9 GB model does not "fit" a 2 GB device with nothing to spare."""
+
+EDGE_MEMORY_GB = 8
+"""A memory budget up to this (a laptop, a phone, a Raspberry Pi) is a small device's: a build made for
+such devices (a platform model) is a specialist for it. Above it (a 24 GB GPU) the general models fit as
+well, and a phone build of a small model is no better answer for being small."""
+
 PREFERENCES = {
     "cpu": ("a CPU", ("GGUF", "ONNX", "CTranslate2", "OpenVINO")),
     "phone": ("a phone", ("LiteRT", "Core ML", "MLX", "ExecuTorch")),
@@ -86,5 +96,7 @@ def browser_vocabulary() -> dict:
         "fixed": list(FIXED_LABEL_TASKS),
         "menus": menus(),
         "precision": PRECISIONS,
+        "margin": RUNTIME_MARGIN,
+        "edge": EDGE_MEMORY_GB,
         "prefer": {device: label for device, (label, _) in PREFERENCES.items()},
     }
