@@ -661,14 +661,14 @@ def test_each_result_says_what_placed_it(site, facts):
     placed = placements(site.finder("task=image-classification"))
     assert placed[1][1] == "level"
     assert "narrower than your need; the one above is general-purpose" in placed[1][2]
-    # Under a 24 GB budget a phone build of a 135M model is no specialist: the larger model that fits leads.
-    placed = placements(site.finder("task=text-generation&mem=24"))
+    # Under a 24 GB budget a CPU build of a 135M model is no specialist, only another general model: the
+    # larger model that fits leads, and the build follows it, smaller.
+    page = site.finder("task=text-generation&mem=24")
+    placed = placements(page)
     assert placed[0][0] == "Qwen/Qwen2.5-7B-Instruct", placed
-    assert placed[1] == [
-        "HuggingFaceTB/SmolLM2-135M-Instruct",
-        "level",
-        "Placed here: narrower than your need; the one above is general-purpose.",
-    ]
+    assert placed[1][:2] == ["HuggingFaceTB/SmolLM2-135M-Instruct", "size"], placed
+    assert "which also fits your limit" in placed[1][2], placed
+    assert dict(result_fits(page))["HuggingFaceTB/SmolLM2-135M-Instruct"] == "general"
     # On a phone-sized budget the same build is the specialist.
     placed = placements(site.finder("task=text-generation&mem=4"))
     assert placed[0][0] == "HuggingFaceTB/SmolLM2-135M-Instruct", placed

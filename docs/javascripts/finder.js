@@ -435,6 +435,17 @@
           : "Covers the task broadly, as a broad need asks.",
       };
     }
+    // Under a budget too large to be a small device's (a 16 GB GPU), a CPU build of a general model (GGUF,
+    // which llama.cpp also runs on a GPU) with no niche of its own is that model in another format: it fits
+    // as a general model does. A phone build (MLX, Core ML) does not run on such a GPU and stays narrower.
+    const generalBuild = model.kind === "platform" && !model.subjects.length && NEED.buildFor(index, model, "cpu");
+    if (generalBuild && need.budget && !need.edge && !need.subjects.length) {
+      return {
+        type: "general",
+        title: "A build of a general model",
+        why: `${model.focus}: under your budget it serves as the general model it packs.`,
+      };
+    }
     const label = index.kinds[model.kind];
     const shared = model.subjects.filter((k) => need.subjects.includes(k));
     // A need that names a subject asks for models made for it: a specialist made for none of its subjects
