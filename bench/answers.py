@@ -12,20 +12,17 @@ judgement to make by reading them.
 from __future__ import annotations
 
 import argparse
-import http.server
 import os
 import subprocess
 import sys
 import tempfile
-import threading
-from functools import partial
 from pathlib import Path
 
+from local_browser import launch, served
 from project_venv import REPO, reexec_in_project_venv
 
 reexec_in_project_venv()
 
-CHROMIUM = "/usr/bin/chromium"
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
 SENTENCES = (
     "a chat model that runs on my 8 GB laptop, CPU only",
@@ -46,11 +43,6 @@ SENTENCES = (
 )
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def build_site(out: Path) -> Path:
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(out)],
@@ -66,11 +58,9 @@ def build_site(out: Path) -> Path:
 def answers(site: Path, sentences: tuple[str, ...]) -> None:
     from playwright.sync_api import sync_playwright
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/finder/"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+    with served(site) as root, sync_playwright() as p:
+        base = root + "finder/"
+        browser = launch(p)
         page = browser.new_page()
         for sentence in sentences:
             page.goto(base)
@@ -92,7 +82,6 @@ def answers(site: Path, sentences: tuple[str, ...]) -> None:
             for model_id, fit, placed in rows:
                 print(f"  - {model_id} [{fit}] {placed}")
         browser.close()
-    server.shutdown()
 
 
 def main() -> int:

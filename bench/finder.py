@@ -18,17 +18,15 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import http.server
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
-from functools import partial
 from pathlib import Path
 
+from local_browser import launch, served
 from project_venv import REPO, reexec_in_project_venv
 
 reexec_in_project_venv()
@@ -40,7 +38,6 @@ from generator.catalog.load import load_catalog  # noqa: E402
 from generator.hub.snapshot import load_snapshots  # noqa: E402
 from generator.site.indexes import FINDER_INDEX, finder_index  # noqa: E402
 
-CHROMIUM = "/usr/bin/chromium"
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
 # Filter changes a reader makes one after the other: (select id, value).
 CHANGES = [
@@ -91,11 +88,6 @@ TIME_SENTENCE = """async (sentence) => {
 }"""
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def build_fixture_site(work: Path) -> Path:
     root = work / "site-root"
     root.mkdir()
@@ -119,8 +111,6 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10000)
     args = parser.parse_args()
-    if not os.path.exists(CHROMIUM):
-        subprocess.run([sys.executable, str(REPO / "tests" / "ensure_chromium.py")], check=True)
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory(prefix="atlas-finder-") as scratch:
@@ -133,11 +123,8 @@ def main() -> int:
 
         site = build_fixture_site(work)
         (site / FINDER_INDEX).write_bytes(payload)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=str(site)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=["--no-sandbox"])
+        with served(site) as base, sync_playwright() as p:
+            browser = launch(p)
             page = browser.new_page()
             page.goto(base + "finder/?task=object-detection")
             page.locator("#atlas-finder[data-state=ready]").wait_for(timeout=60_000)
@@ -158,7 +145,6 @@ def main() -> int:
                     f"{count} models"
                 )
             browser.close()
-        server.shutdown()
     print(
         f"One filter change, change to painted frame: median {statistics.median(times):.0f} ms, "
         f"max {max(times):.0f} ms (target ≤ 100 ms)"
