@@ -890,16 +890,14 @@
     const chosen = !noHubOrder && Object.hasOwn(SORTS, f.sort) && SORTS[f.sort];
     matches.sort(chosen || bestFit(need));
     nearMisses.sort(bestFit(need));
-    // In the best-fit order each result says what placed it there.
-    if (!chosen && need.described) matches.forEach((r, i) => (r.placed = placement(need, f, matches, i)));
-    return { need, matches, nearMisses, noHubOrder };
+    return { need, matches, nearMisses, noHubOrder, bestFitOrder: !chosen && need.described };
   }
   window.ModelAtlas.answer = answer;
 
   function render(state) {
     const { root, index, status, results } = state;
     const f = readFilters(location.search);
-    const { need, matches, nearMisses, noHubOrder } = answer(index, f);
+    const { need, matches, nearMisses, noHubOrder, bestFitOrder } = answer(index, f);
     const specialists = matches.filter((r) => r.fit.type === "specialist").length;
     const narrower = matches.filter((r) => r.fit.type === "narrower").length;
 
@@ -920,7 +918,11 @@
     }
     const shown = state.showAll ? matches : matches.slice(0, PAGE_SIZE);
     const list = h("ol", { class: "atlas-result-list", id: "finder-list", "aria-labelledby": "finder-results-heading" });
-    for (const r of shown) list.append(resultItem(state, r.model, r.fit, null, f, r.placed));
+    // In the best-fit order each result shown says what placed it there.
+    shown.forEach((r, i) => {
+      const placed = bestFitOrder ? placement(need, f, matches, i) : null;
+      list.append(resultItem(state, r.model, r.fit, null, f, placed));
+    });
     if (shown.length) results.append(list);
     if (shown.length < matches.length) {
       const more = h("button", { type: "button", class: "md-button" }, `Show all ${matches.length} models`);
