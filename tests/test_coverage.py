@@ -68,3 +68,28 @@ def test_the_coverage_cells_are_valid_data():
 
     table = cells()
     assert len(table) >= 40 and len({c.label for c in table}) == len(table)
+
+
+def test_a_general_model_counts_for_the_niches_its_own_labels_cover(tmp_path):
+    from conftest import GENERAL
+
+    from generator.checks.coverage import Cell, cell_rows
+
+    tagger = GENERAL.replace("acme/general-encoder", "acme/sound-tagger").replace(
+        "    task: zero-shot-classification\n    modality: text\n",
+        "    task: audio-classification\n    modality: audio\n    labels_cover: [sound-events]\n",
+    )
+    zero_shot = GENERAL.replace("acme/general-encoder", "acme/open-tagger").replace(
+        "    task: zero-shot-classification\n",
+        "    task: token-classification\n    open_labels: true\n",
+    )
+    make_repo(tmp_path, {"acme/sound-tagger": tagger, "acme/open-tagger": zero_shot})
+    table = [
+        Cell(label="Sound events", subjects=["sound-events"], min=1),
+        Cell(label="Music", subjects=["music"], min=1),
+        Cell(label="Entities", task=["token-classification"], subjects=["named-entities"], min=1),
+    ]
+    rows = {row.label: row for row in cell_rows(load_catalog(tmp_path), table)}
+    # The AudioSet-style tagger answers sound events (its labels) but not music (not in its list);
+    # a model that takes its labels at run time answers any niche of its task.
+    assert [rows[c.label].have for c in table] == [1, 0, 1]

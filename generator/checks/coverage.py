@@ -81,6 +81,12 @@ class Row:
         return self.have >= self.want
 
 
+def answered_subjects(m: ModelEntry) -> set[str]:
+    """The niches an entry answers: a specialist's subjects, or the niches a general model's own label set
+    covers (an AudioSet tagger's sound events and music), as the finder's fallbacks read them."""
+    return set(m.subjects) | set(m.labels_cover)
+
+
 class Cell(Strict):
     """A need the catalog should answer several ways (generator/data/coverage.yaml explains the keys)."""
 
@@ -101,7 +107,10 @@ class Cell(Strict):
     def answers(self, m: ModelEntry) -> bool:
         if self.task and not ({m.task, *family_tasks(m)} & set(self.task)):
             return False
-        if self.subjects and not set(m.subjects) & set(self.subjects):
+        # Labels given at run time answer any niche, but only of a task the cell names (GLiNER's entity
+        # types are not sound events).
+        open_niche = m.open_labels and bool(self.task)
+        if self.subjects and not (open_niche or answered_subjects(m) & set(self.subjects)):
             return False
         if self.modality and m.modality != self.modality:
             return False
