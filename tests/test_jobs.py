@@ -63,6 +63,13 @@ REVIEW_SENTIMENT = entry(
         (BASE_LM, CHAT_SMALL, "base model (pretrained only): it does not follow the instructions"),
         (TOKENS, SENTENCES, "token features of a base encoder"),
         (SIMILARITY, NER, "does sentence embeddings, which does not do named entities"),
+        # Token features do not rank passages; nor does a reranker give vectors to store.
+        (
+            TOKENS,
+            entry("acme/reranker", "text-ranking", kind="language"),
+            "base encoder with no reranking head",
+        ),
+        (entry("acme/reranker", "text-ranking"), SENTENCES, "does reranking, which does not do"),
         # A classifier of other labels, though it reads the same pictures: faces' emotions are not their age.
         (EXPRESSION, AGE, "does not predict age (it predicts emotions"),
         (
@@ -94,6 +101,8 @@ def test_what_cannot_do_the_job_says_why(candidate, specialist, words):
         (CHAT_LM, CHAT_SMALL),
         (SIMILARITY, SENTENCES),  # sentence-similarity covers sentence embeddings
         (TWEET_SENTIMENT, REVIEW_SENTIMENT),  # the same labels from other text: narrower, not unable
+        # A sentence embedder orders candidates by similarity to the query: a reranker's job, less finely.
+        (SIMILARITY, entry("acme/reranker", "text-ranking", kind="language", languages=["en"])),
         (
             entry("acme/m2m", "text2text-generation", tuning="task", also_does=["translation"]),
             entry("acme/opus", "translation", kind="language", languages=["de", "en"]),
