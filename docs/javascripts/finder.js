@@ -634,12 +634,17 @@
     };
   };
   // What placed a result where it is in the best-fit order: the first signal that tells it from the result
-  // above it (or, for the first, from the one below), in words.
-  function placement(need, f, results, i) {
-    const [a, b] = i === 0 ? [results[0], results[1]] : [results[i - 1], results[i]];
-    if (!a || !b) return null;
-    const signal = SIGNALS.find((s) => s.compare(need)(a, b)) || SIGNALS[SIGNALS.length - 1];
-    return { key: signal.key, first: i === 0, text: (i === 0 ? signal.ahead : signal.behind)(need, f, a, b) };
+  // above it (or, for the first, from the one below), in words. The need's comparators are built once per
+  // answer, not once per result shown.
+  function placer(need, f) {
+    const compares = SIGNALS.map((signal) => signal.compare(need));
+    return (results, i) => {
+      const [a, b] = i === 0 ? [results[0], results[1]] : [results[i - 1], results[i]];
+      if (!a || !b) return null;
+      const k = compares.findIndex((compare) => compare(a, b));
+      const signal = SIGNALS[k === -1 ? SIGNALS.length - 1 : k];
+      return { key: signal.key, first: i === 0, text: (i === 0 ? signal.ahead : signal.behind)(need, f, a, b) };
+    };
   }
   const SORTS = {
     "": null, // best fit: depends on the need (bestFit)
@@ -919,8 +924,9 @@
     const shown = state.showAll ? matches : matches.slice(0, PAGE_SIZE);
     const list = h("ol", { class: "atlas-result-list", id: "finder-list", "aria-labelledby": "finder-results-heading" });
     // In the best-fit order each result shown says what placed it there.
+    const place = bestFitOrder ? placer(need, f) : null;
     shown.forEach((r, i) => {
-      const placed = bestFitOrder ? placement(need, f, matches, i) : null;
+      const placed = place ? place(matches, i) : null;
       list.append(resultItem(state, r.model, r.fit, null, f, placed));
     });
     if (shown.length) results.append(list);
