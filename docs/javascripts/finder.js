@@ -893,8 +893,9 @@
     }
     const noHubOrder = f.sort === "downloads" && !index.hasHub;
     const chosen = !noHubOrder && Object.hasOwn(SORTS, f.sort) && SORTS[f.sort];
-    matches.sort(chosen || bestFit(need));
-    nearMisses.sort(bestFit(need));
+    const byFit = bestFit(need);
+    matches.sort(chosen || byFit);
+    nearMisses.sort(byFit);
     return { need, matches, nearMisses, noHubOrder, bestFitOrder: !chosen && need.described };
   }
   window.ModelAtlas.answer = answer;
